@@ -1,0 +1,80 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { Audit } from "../audit";
+import type { Db } from "../db/database";
+import { AppError } from "../errors";
+import { parseInput } from "../validate";
+import { DUMMY_HASH, verifyPassword } from "./passwords";
+import { SESSION_COOKIE, type Sessions } from "./sessions";
+import type { LoginThrottle } from "./throttle";
+import { DEMO_USERS } from "./users";
+
+const loginBody = z.object({
+  email: z.string({ error: "is required" }).trim().toLowerCase().pipe(z.email("must be an email address")).pipe(z.string().max(254)),
+  password: z.string({ error: "is required" }).min(1, "is required").max(1024),
+});
+
+export interface AuthDeps {
+  db: Db;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  audit: Audit;
+  cookieSecure: boolean;
+  /** Demo accounts to list on the login page, when demo users exist. */
+  demo: { password: string | null } | null;
+}
+
+export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
+  const { db, sessions, throttle, audit } = deps;
+
+  app.get("/auth/config", { config: { permission: "public" } }, async () => ({
+    demo: deps.demo ? { users: DEMO_USERS.map(({ email, role }) => ({ email, role })), password: deps.demo.password } : null,
+  }));
+
+  app.post("/auth/login", { config: { permission: "public" } }, async (request, reply) => {
+    const { email, password } = parseInput(loginBody, request.body, "body");
+    const keys = [
+      { key: `email:${email}`, threshold: 5 },
+      { key: `ip:${request.ip}`, threshold: 20 },
+    ];
+    const wait = Math.max(...(await Promise.all(keys.map((k) => throttle.lockedFor(k.key)))));
+    if (wait > 0) {
+      await audit.record(request, { action: "auth.login", outcome: "failure", target: `user:${email}`, details: { why: "throttled" }, actor: { id: null, email } });
+      throw new AppError(429, "too_many_attempts", `Too many failed sign-ins. Try again in ${wait} seconds.`, undefined, { "retry-after": String(wait) });
+    }
+    const user = await db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !ok) {
+      await Promise.all(keys.map((k) => throttle.fail(k.key, k.threshold)));
+      await audit.record(request, { action: "auth.login", outcome: "failure", target: `user:${email}`, actor: { id: user?.id ?? null, email } });
+      throw new AppError(401, "invalid_credentials", "Email or password is wrong.");
+    }
+    await throttle.clear(`email:${email}`);
+    const sessionId = await sessions.create(user.id);
+    await audit.record(request, { action: "auth.login", outcome: "success", target: `user:${email}`, actor: { id: user.id, email } });
+    reply.setCookie(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: "strict", secure: deps.cookieSecure, path: "/" });
+    return { ok: true };
+  });
+
+  app.post("/auth/logout", { config: { permission: "public" } }, async (request, reply) => {
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId) {
+      if (request.user) await audit.record(request, { action: "auth.logout", outcome: "success", target: `user:${request.user.email}` });
+      await sessions.destroy(sessionId);
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return { ok: true };
+  });
+
+  app.get("/auth/me", { config: { permission: "authenticated" } }, async (request) => {
+    const user = request.user!;
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      roles: [user.role],
+      permissions: user.permissions,
+      ...(user.restaurantId ? { restaurantId: user.restaurantId } : {}),
+    };
+  });
+}

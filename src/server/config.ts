@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/** Reusable pieces for environment variables: empty strings count as unset. */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+export const envVar = {
+  url: () => z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  secret: () => z.preprocess(blankToUndefined, z.string().min(1).optional()),
+  positiveInt: () => z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+  positiveNumber: () => z.preprocess(blankToUndefined, z.coerce.number().positive().optional()),
+  flag: () =>
+    z.preprocess(blankToUndefined, z.enum(["1", "0", "true", "false", "yes", "no"]).optional()).transform((v) => v === "1" || v === "true" || v === "yes"),
+};
+
+export const coreEnvSchema = z.object({
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(blankToUndefined, z.string().default("127.0.0.1")),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|sqlite:)/, "must start with postgres://, postgresql:// or sqlite:")
+      .default("sqlite:data/usage-console.sqlite"),
+  ),
+  SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  SESSION_IDLE_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(60)),
+  COOKIE_SECURE: envVar.flag(),
+  DEMO_USERS: envVar.flag(),
+  DEMO_PASSWORD: z.preprocess(blankToUndefined, z.string().min(1).default("demo")),
+  UPSTREAM_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(5000)),
+  UPSTREAM_CACHE_TTL_S: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(300)),
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  STATIC_DIR: z.preprocess(blankToUndefined, z.string().default("dist")),
+});
+
+export type CoreConfig = z.infer<typeof coreEnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses `env` with `schema`; every problem names its variable. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+}

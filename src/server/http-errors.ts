@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { AppError } from "./errors";
+import { UpstreamError } from "./upstream/http";
+
+/** Turns an upstream failure into what a user may read: no upstream body, no URL, no credential. */
+export function upstreamToAppError(error: UpstreamError): AppError {
+  const name = error.upstream;
+  switch (error.failure) {
+    case "not_configured":
+      return new AppError(503, "not_configured", `${name} is not configured.`);
+    case "timeout":
+      return new AppError(504, "upstream_timeout", `${name} did not answer in time. Try again.`);
+    case "network":
+      return new AppError(502, "upstream_unreachable", `${name} could not be reached. Try again.`);
+    case "invalid_response":
+      return new AppError(502, "upstream_invalid", `${name} sent an answer the console does not understand.`);
+    case "http":
+      if (error.status === 429) {
+        const wait = Math.ceil(error.retryAfterS ?? 30);
+        return new AppError(429, "upstream_rate_limited", `${name} is rate limiting requests. Try again in ${wait} seconds.`, undefined, { "retry-after": String(wait) });
+      }
+      if (error.status === 404) return new AppError(404, "not_found", `${name} has no such item.`);
+      if (error.status === 401 || error.status === 403) return new AppError(502, "upstream_auth", `${name} refused the console's credentials.`);
+      return new AppError(502, "upstream_error", `${name} answered with an error (${error.status}). Try again.`);
+  }
+}
+
+/** Every error answers `{error: {code, message, details?}, requestId}`; a 500 never says why. */
+export function installErrorHandling(app: FastifyInstance) {
+  // JSON bodies only: a form or text/plain body (what another site can post) is refused with 415.
+  app.removeContentTypeParser("text/plain");
+
+  // A write from another origin is refused, whatever its cookies.
+  app.addHook("onRequest", async (request) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return;
+    const site = request.headers["sec-fetch-site"];
+    const origin = request.headers.origin;
+    let foreign = site === "cross-site";
+    if (origin && !foreign) {
+      try {
+        foreign = new URL(origin).host !== request.headers.host;
+      } catch {
+        foreign = true;
+      }
+    }
+    if (foreign) throw new AppError(403, "cross_origin", "Requests from another site are not accepted.");
+  });
+
+  app.setErrorHandler((raw: FastifyError | Error, request, reply) => {
+    const error = raw instanceof UpstreamError ? upstreamToAppError(raw) : raw;
+    if (error instanceof AppError) {
+      if (raw instanceof UpstreamError) request.log.warn({ upstream: raw.upstream, failure: raw.failure, status: raw.status }, raw.message);
+      for (const [k, v] of Object.entries(error.headers ?? {})) reply.header(k, v);
+      return reply.code(error.statusCode).send({
+        error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) },
+        requestId: request.id,
+      });
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.code(status).send({ error: { code: (error as FastifyError).code ?? "bad_request", message: error.message }, requestId: request.id });
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply.code(500).send({ error: { code: "internal", message: "Something went wrong on our side. Try again." }, requestId: request.id });
+  });
+}

@@ -1,0 +1,34 @@
+import { buildApp } from "./app";
+import { ConfigError } from "./config";
+import { DEMO_USERS } from "./auth/users";
+
+async function main() {
+  let built;
+  try {
+    built = await buildApp({ jobs: true });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app, config, contexts, demoUsers } = built;
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const demo = [...contexts.entries()].filter(([, c]) => c.demo).map(([id]) => id);
+  console.log(`\nUsage Console is running on ${address.replace("127.0.0.1", "localhost")}`);
+  if (demo.length) console.log(`Demo data (simulators) for: ${demo.join(", ")}`);
+  if (demoUsers) {
+    const password = process.env.DEMO_PASSWORD ? "the DEMO_PASSWORD you set" : `"${config.DEMO_PASSWORD}"`;
+    console.log(`Demo users (password ${password}):`);
+    for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(22)} ${u.role}`);
+  }
+  const shutdown = async () => {
+    await built.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+void main();
