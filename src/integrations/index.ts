@@ -1,0 +1,5 @@
+import type { ClientIntegration } from "./types";
+
+/** The browser registry: one line an integration. */
+export const clientIntegrations: ClientIntegration[] = [
+];
