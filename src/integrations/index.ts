@@ -1,5 +1,7 @@
+import { imai } from "./imai";
 import type { ClientIntegration } from "./types";
 
 /** The browser registry: one line an integration. */
 export const clientIntegrations: ClientIntegration[] = [
+  imai,
 ];

@@ -1,5 +1,5 @@
 import type { DataProvider, ResourceProps } from "@refinedev/core";
-import type { ComponentType, ReactElement } from "react";
+import type { ComponentType, ReactElement, ReactNode } from "react";
 import type { IntegrationUsage } from "./usage";
 
 export interface OverviewCardProps {
@@ -7,6 +7,7 @@ export interface OverviewCardProps {
   /** Asks every provider again, bypassing the server's cache. */
   onRefresh: () => void;
   refreshing: boolean;
+  icon?: ReactNode;
 }
 
 /**
@@ -19,12 +20,14 @@ export interface OverviewCardProps {
  */
 export interface ClientIntegration {
   id: string;
+  /** Shown beside its name on the overview card. */
+  icon?: ReactNode;
   resources?: ResourceProps[];
   /** `<Route>` elements (a fragment) rendered inside the signed-in layout. */
   routes?: ReactElement;
   /** Named data providers; a resource picks one with `meta.dataProviderName`. */
   dataProviders?: Record<string, DataProvider>;
-  /** Renders this integration's entries on /integrations instead of the generic quota card. */
+  /** Renders this integration's entries on /integrations instead of the generic quota card (src/app/overview/QuotaCard.tsx; wrap yours in its OverviewCardFrame). */
   OverviewCard?: ComponentType<OverviewCardProps>;
   /** Small components for the header (an alerts badge). */
   headerItems?: ComponentType[];

@@ -1,0 +1,79 @@
+import { DashboardOutlined } from "@ant-design/icons";
+import { ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from "@refinedev/antd";
+import { Authenticated, CanAccess, Refine } from "@refinedev/core";
+import routerProvider, { CatchAllNavigate, DocumentTitleHandler } from "@refinedev/react-router";
+import simpleRest from "@refinedev/simple-rest";
+import { App as AntdApp, ConfigProvider } from "antd";
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from "react-router";
+import { clientIntegrations } from "../integrations";
+import { createAccessControl } from "./accessControl";
+import { AuditLogList } from "./audit/AuditLogList";
+import { authProvider } from "./authProvider";
+import { Header } from "./Header";
+import { http } from "./http";
+import { IntegrationsPage } from "./overview/IntegrationsPage";
+import { Home } from "./pages/Home";
+import { LoginPage } from "./pages/LoginPage";
+import { Forbidden, NotFound } from "./pages/StatusPages";
+import { resources } from "./resources";
+
+const dataProviders = {
+  default: simpleRest("/api", http),
+  ...Object.assign({}, ...clientIntegrations.map((i) => i.dataProviders ?? {})),
+};
+const accessControlProvider = createAccessControl(resources);
+const theme = { token: { colorPrimary: "#1f4fd1", borderRadius: 8 } };
+
+// The header has Sign out; the menu lists pages only.
+const Sider = () => <ThemedSider Title={Title} render={({ items }) => items} />;
+const Title = ({ collapsed }: { collapsed: boolean }) => <ThemedTitle collapsed={collapsed} text="Usage Console" icon={<DashboardOutlined />} />;
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <ConfigProvider theme={theme}>
+        <AntdApp>
+          <Refine
+            routerProvider={routerProvider}
+            dataProvider={dataProviders}
+            authProvider={authProvider}
+            accessControlProvider={accessControlProvider}
+            notificationProvider={useNotificationProvider}
+            resources={resources}
+            options={{ syncWithLocation: true, disableTelemetry: true, warnWhenUnsavedChanges: false, title: { text: "Usage Console" } }}
+          >
+            <Routes>
+              <Route
+                element={
+                  <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
+                    <ThemedLayout Header={Header} Sider={Sider} Title={Title}>
+                      <CanAccess fallback={<Forbidden />}>
+                        <Outlet />
+                      </CanAccess>
+                    </ThemedLayout>
+                  </Authenticated>
+                }
+              >
+                <Route index element={<Home />} />
+                <Route path="/integrations" element={<IntegrationsPage />} />
+                {clientIntegrations.map((i) => i.routes && <Route key={i.id}>{i.routes}</Route>)}
+                <Route path="/audit-logs" element={<AuditLogList />} />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+              <Route
+                element={
+                  <Authenticated key="login" fallback={<Outlet />}>
+                    <Navigate to="/" replace />
+                  </Authenticated>
+                }
+              >
+                <Route path="/login" element={<LoginPage />} />
+              </Route>
+            </Routes>
+            <DocumentTitleHandler handler={({ resource }) => `${(resource?.meta?.label as string | undefined) ?? "Home"} · Usage Console`} />
+          </Refine>
+        </AntdApp>
+      </ConfigProvider>
+    </BrowserRouter>
+  );
+}
