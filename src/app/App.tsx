@@ -4,7 +4,7 @@ import { Authenticated, CanAccess, Refine } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler } from "@refinedev/react-router";
 import simpleRest from "@refinedev/simple-rest";
 import { App as AntdApp, ConfigProvider } from "antd";
-import { BrowserRouter, Navigate, Outlet, Route, Routes } from "react-router";
+import { BrowserRouter, Outlet, Route, Routes } from "react-router";
 import { clientIntegrations } from "../integrations";
 import { createAccessControl } from "./accessControl";
 import { AuditLogList } from "./audit/AuditLogList";
@@ -47,28 +47,27 @@ export function App() {
                 element={
                   <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
                     <ThemedLayout Header={Header} Sider={Sider} Title={Title}>
-                      <CanAccess fallback={<Forbidden />}>
-                        <Outlet />
-                      </CanAccess>
+                      <Outlet />
                     </ThemedLayout>
                   </Authenticated>
                 }
               >
                 <Route index element={<Home />} />
-                <Route path="/integrations" element={<IntegrationsPage />} />
-                {clientIntegrations.map((i) => i.routes && <Route key={i.id}>{i.routes}</Route>)}
-                <Route path="/audit-logs" element={<AuditLogList />} />
+                {/* Each page asks for its resource's permission; without it, the 403 page. */}
+                <Route
+                  element={
+                    <CanAccess fallback={<Forbidden />}>
+                      <Outlet />
+                    </CanAccess>
+                  }
+                >
+                  <Route path="/integrations" element={<IntegrationsPage />} />
+                  {clientIntegrations.map((i) => i.routes && <Route key={i.id}>{i.routes}</Route>)}
+                  <Route path="/audit-logs" element={<AuditLogList />} />
+                </Route>
                 <Route path="*" element={<NotFound />} />
               </Route>
-              <Route
-                element={
-                  <Authenticated key="login" fallback={<Outlet />}>
-                    <Navigate to="/" replace />
-                  </Authenticated>
-                }
-              >
-                <Route path="/login" element={<LoginPage />} />
-              </Route>
+              <Route path="/login" element={<LoginPage />} />
             </Routes>
             <DocumentTitleHandler handler={({ resource }) => `${(resource?.meta?.label as string | undefined) ?? "Home"} · Usage Console`} />
           </Refine>

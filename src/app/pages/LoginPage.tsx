@@ -1,7 +1,8 @@
 import { DashboardOutlined } from "@ant-design/icons";
-import { useLogin } from "@refinedev/core";
+import { useIsAuthenticated, useLogin } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Flex, Form, Input, Space, Tag, Typography } from "antd";
+import { Navigate } from "react-router";
 import { http } from "../http";
 
 interface AuthConfig {
@@ -12,7 +13,9 @@ export function LoginPage() {
   const [form] = Form.useForm<{ email: string; password: string }>();
   const { mutate: login, isPending, data } = useLogin<{ email: string; password: string }>();
   const { data: config } = useQuery({ queryKey: ["auth-config"], queryFn: async () => (await http.get<AuthConfig>("/auth/config")).data });
+  const { data: auth } = useIsAuthenticated();
   const failure = data && !data.success ? data.error?.message : undefined;
+  if (auth?.authenticated) return <Navigate to="/" replace />;
 
   return (
     <Flex justify="center" align="center" style={{ minHeight: "100vh", padding: 16, background: "#f0f2f5" }}>
@@ -24,7 +27,7 @@ export function LoginPage() {
               Usage Console
             </Typography.Title>
           </Space>
-          {failure && <Alert type="error" showIcon message={failure} role="alert" />}
+          {failure && <Alert type="error" showIcon message={failure} role="alert" data-testid="login-error" />}
           <Form form={form} layout="vertical" onFinish={(values) => login(values)} requiredMark={false}>
             <Form.Item label="Email" name="email" rules={[{ required: true, type: "email", message: "Enter your email address." }]}>
               <Input autoComplete="username" autoFocus inputMode="email" />
