@@ -1,0 +1,81 @@
+import type { z } from "zod";
+import { UpstreamError } from "../../server/upstream/http";
+import type { Pax8ErrorBody } from "./contract";
+
+export const PAX8 = "Pax8";
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** Input the client refused before sending anything; `field` names the first offending one. */
+export class Pax8ValidationError extends Error {
+  readonly field: string;
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join("; ") || "Invalid input");
+    this.name = "Pax8ValidationError";
+    this.field = issues[0]?.field ?? "input";
+  }
+
+  static fromZod(error: z.ZodError, fallbackField: string): Pax8ValidationError {
+    return new Pax8ValidationError(error.issues.map((i) => ({ field: i.path.join(".") || fallbackField, message: i.message })));
+  }
+}
+
+/**
+ * An error answer from Pax8. It is an UpstreamError, so the server's cache and error mapping treat
+ * it like any upstream's. Pax8's own body is kept on `body` (not enumerable, so a logged error never
+ * carries it); `message` is ours.
+ */
+export class Pax8ApiError extends UpstreamError {
+  declare readonly body: Pax8ErrorBody | undefined;
+  constructor(status: number, body: Pax8ErrorBody | undefined, retryAfterS?: number, message = `Pax8 answered ${status}`) {
+    super(PAX8, "http", message, status, body?.type, retryAfterS);
+    this.name = "Pax8ApiError";
+    Object.defineProperty(this, "body", { value: body, enumerable: false });
+  }
+
+  /** The messages Pax8 gave in `details` (for the library's user; the server does not show them). */
+  get detailMessages(): string[] {
+    return (this.body?.details ?? []).map((d) => d.message).filter((m): m is string => Boolean(m));
+  }
+}
+
+export class Pax8UnauthorizedError extends Pax8ApiError {
+  override name = "Pax8UnauthorizedError";
+}
+export class Pax8ForbiddenError extends Pax8ApiError {
+  override name = "Pax8ForbiddenError";
+}
+export class Pax8NotFoundError extends Pax8ApiError {
+  override name = "Pax8NotFoundError";
+}
+export class Pax8UnprocessableError extends Pax8ApiError {
+  override name = "Pax8UnprocessableError";
+}
+export class Pax8RateLimitError extends Pax8ApiError {
+  override name = "Pax8RateLimitError";
+}
+export class Pax8ServerError extends Pax8ApiError {
+  override name = "Pax8ServerError";
+}
+
+/** The typed error for a status Pax8 answered with. */
+export function pax8ErrorFor(status: number, body: Pax8ErrorBody | undefined, retryAfterS?: number, message?: string): Pax8ApiError {
+  const Type =
+    status === 401
+      ? Pax8UnauthorizedError
+      : status === 403
+        ? Pax8ForbiddenError
+        : status === 404
+          ? Pax8NotFoundError
+          : status === 422
+            ? Pax8UnprocessableError
+            : status === 429
+              ? Pax8RateLimitError
+              : status >= 500
+                ? Pax8ServerError
+                : Pax8ApiError;
+  return new Type(status, body, retryAfterS, message);
+}

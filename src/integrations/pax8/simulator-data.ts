@@ -1,0 +1,239 @@
+import { createHash } from "node:crypto";
+import type { Subscription, UsageLine, UsageSummary } from "./contract";
+
+/*
+ * The simulator's believable, deterministic data: companies in five currencies, subscriptions of
+ * several vendors (usage-based and not, trial and not), usage summaries per resource group, and
+ * daily usage lines per meter. A summary's charges are the sum of its lines this month.
+ */
+
+/** A stable UUID (version 4 layout) derived from a name. */
+export function uuidFrom(name: string): string {
+  const h = createHash("sha1").update(name).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A number in [0, 1) derived from a name. */
+function unit(name: string): number {
+  return parseInt(createHash("sha1").update(name).digest("hex").slice(0, 8), 16) / 0x1_0000_0000;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+interface Meter {
+  productId: string;
+  productName: string;
+  unitOfMeasure: string;
+  unitPrice: number;
+  /** Typical quantity a day. */
+  daily: number;
+}
+
+const meter = (productName: string, unitOfMeasure: string, unitPrice: number, daily: number): Meter => ({
+  productId: uuidFrom(`meter:${productName}`),
+  productName,
+  unitOfMeasure,
+  unitPrice,
+  daily,
+});
+
+interface Product {
+  id: string;
+  name: string;
+  vendor: string;
+  price: number;
+  meters: Meter[];
+}
+
+const product = (name: string, vendor: string, price: number, meters: Meter[] = []): Product => ({ id: uuidFrom(`product:${name}`), name, vendor, price, meters });
+
+const AZURE = product("Microsoft Azure Plan", "Microsoft", 0, [
+  meter("Virtual Machines Dv5 Series - D2s v5", "1 Hour", 0.096, 48),
+  meter("Virtual Machines Dv5 Series - D4s v5", "1 Hour", 0.192, 24),
+  meter("Virtual Machines Bsv2 Series - B2s v2", "1 Hour", 0.0416, 72),
+  meter("Managed Disks - P10 LRS Disk", "1/Month", 0.66, 3),
+  meter("Managed Disks - E10 LRS Disk", "1/Month", 0.32, 4),
+  meter("Blob Storage - Hot LRS Data Stored", "1 GB/Month", 0.0006, 5200),
+  meter("Blob Storage - Write Operations", "10K", 0.055, 40),
+  meter("Bandwidth - Data Transfer Out", "1 GB", 0.087, 35),
+  meter("Azure SQL Database - General Purpose vCore", "1 Hour", 0.5044, 24),
+  meter("SQL Database - Backup Storage", "1 GB/Month", 0.0033, 800),
+  meter("App Service - P1 v3 App", "1 Hour", 0.2, 24),
+  meter("Azure Monitor - Analytics Logs Data Ingestion", "1 GB", 2.3, 2.5),
+  meter("Key Vault - Operations", "10K", 0.03, 12),
+  meter("Azure Functions - Execution Time", "1 GB Second", 0.000016, 90000),
+  meter("Azure Backup - Protected Instance", "1/Month", 0.33, 6),
+  meter("Load Balancer - Data Processed", "1 GB", 0.005, 400),
+  meter("Virtual Network - Peering Inbound", "1 GB", 0.01, 120),
+  meter("Azure DNS - Public Queries", "1M", 0.4, 0.8),
+  meter("Azure Cosmos DB - RU/s", "100/Hour", 0.008, 960),
+  meter("Azure Cache for Redis - C1", "1 Hour", 0.1, 24),
+  meter("Container Registry - Standard", "1/Day", 0.667, 1),
+  meter("Azure Firewall - Deployment", "1 Hour", 1.25, 24),
+  meter("Public IP Addresses - Standard", "1 Hour", 0.005, 96),
+]);
+const ACRONIS = product("Acronis Cyber Protect Cloud", "Acronis", 0, [
+  meter("Acronis Cyber Protect - Workstation", "Device", 0.12, 40),
+  meter("Acronis Cyber Protect - Server", "Device", 0.95, 6),
+  meter("Acronis Hosted Cloud Storage", "1 GB", 0.0016, 9000),
+  meter("Acronis Microsoft 365 Seat Backup", "Seat", 0.06, 55),
+]);
+const PROOFPOINT = product("Proofpoint Essentials - Usage", "Proofpoint", 0, [
+  meter("Proofpoint Essentials - Professional", "User", 0.18, 30),
+  meter("Proofpoint Essentials - Advanced", "User", 0.26, 18),
+  meter("Proofpoint Essentials - Archive", "User", 0.07, 30),
+]);
+const WASABI = product("Wasabi Hot Cloud Storage", "Wasabi", 0, [meter("Wasabi Hot Cloud Storage - Stored", "1 TB/Month", 0.23, 14)]);
+const M365 = product("Microsoft 365 Business Standard", "Microsoft", 12.5);
+const DROPBOX = product("Dropbox Business Advanced", "Dropbox", 24);
+
+export interface Company {
+  id: string;
+  name: string;
+  currency: string;
+}
+
+const company = (name: string, currency: string): Company => ({ id: uuidFrom(`company:${name}`), name, currency });
+
+export const COMPANIES: Company[] = [
+  company("IronCloud Technologies", "USD"),
+  company("Northwind Traders", "USD"),
+  company("Contoso Dental Group", "USD"),
+  company("Bavaria Maschinenbau GmbH", "EUR"),
+  company("Thames Legal LLP", "GBP"),
+  company("Maple Leaf Accounting", "CAD"),
+  company("Harbour Bridge Freight", "AUD"),
+];
+
+export interface SimSubscription extends Subscription {
+  productName: string;
+  currencyCode: string;
+  companyId: string;
+}
+
+export interface SimSummary extends UsageSummary {
+  subscriptionId: string;
+  meters: Meter[];
+}
+
+export interface Pax8Data {
+  subscriptions: SimSubscription[];
+  summaries: SimSummary[];
+  /** The first and last day (yyyy-MM-dd) that have usage lines. */
+  firstUsageDay: string;
+  lastUsageDay: string;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Usage lines of one summary on one day (every meter that ran that day). */
+export function linesFor(summary: SimSummary, usageDate: string, data: Pax8Data): UsageLine[] {
+  if (usageDate < data.firstUsageDay || usageDate > data.lastUsageDay) return [];
+  return summary.meters
+    .filter((m) => unit(`ran:${summary.id}:${m.productId}:${usageDate}`) > 0.08)
+    .map((m) => {
+      const quantity = round(m.daily * (0.55 + unit(`q:${summary.id}:${m.productId}:${usageDate}`) * 0.9), 3);
+      const currentCharges = round(quantity * m.unitPrice);
+      const partnerTotal = round(currentCharges * 0.82);
+      return {
+        usageSummaryId: summary.id,
+        usageDate,
+        productName: m.productName,
+        productId: m.productId,
+        unitOfMeasure: m.unitOfMeasure,
+        quantity,
+        currentCharges,
+        currentProfit: round(currentCharges - partnerTotal),
+        partnerTotal,
+        unitPrice: m.unitPrice,
+        currencyCode: summary.currencyCode,
+        isTrial: summary.isTrial,
+      };
+    });
+}
+
+interface Plan {
+  company: Company;
+  product: Product;
+  status: string;
+  billingTerm: string;
+  quantity: number;
+  /** Resource groups (usage-based products), each with how many of the product's meters it uses. */
+  groups?: Array<[name: string, meters: number, company?: Company]>;
+  start: string;
+}
+
+/** Builds the data as of `today` (UTC): lines from the first day of last month up to today. */
+export function buildPax8Data(today = new Date()): Pax8Data {
+  const [iron, northwind, contoso, bavaria, thames, maple, harbour] = COMPANIES;
+  const plans: Plan[] = [
+    { company: iron, product: AZURE, status: "Active", billingTerm: "Monthly", quantity: 1, start: "2024-03-01", groups: [
+      ["rg-ironcloud-prod", 23], ["rg-ironcloud-dev", 9], ["rg-ironcloud-data", 12], ["rg-northwind-erp", 8, northwind], ["rg-northwind-web", 6, northwind],
+      ["rg-contoso-imaging", 10, contoso], ["rg-contoso-backup", 4, contoso], ["rg-shared-network", 5], ["rg-shared-monitoring", 3], ["rg-ironcloud-ai", 7],
+      ["rg-ironcloud-sandbox", 4], ["rg-northwind-reports", 5, northwind], ["rg-contoso-portal", 6, contoso], ["rg-ironcloud-dr", 5],
+    ] },
+    { company: bavaria, product: AZURE, status: "Active", billingTerm: "Monthly", quantity: 1, start: "2023-11-01", groups: [
+      ["rg-bavaria-mes", 14], ["rg-bavaria-sap", 11], ["rg-bavaria-iot", 9], ["rg-bavaria-test", 4],
+    ] },
+    { company: thames, product: ACRONIS, status: "Active", billingTerm: "Monthly", quantity: 1, start: "2024-06-12", groups: [["Thames Legal - London", 4], ["Thames Legal - Reading", 3]] },
+    { company: maple, product: AZURE, status: "Trial", billingTerm: "Trial", quantity: 1, start: "2026-10-20", groups: [["rg-mapleleaf-pilot", 6], ["rg-mapleleaf-files", 3]] },
+    { company: harbour, product: WASABI, status: "Active", billingTerm: "Monthly", quantity: 1, start: "2025-02-01", groups: [["Harbour Bridge - Archive", 1]] },
+    { company: contoso, product: PROOFPOINT, status: "Active", billingTerm: "Monthly", quantity: 1, start: "2022-09-21", groups: [["Contoso Dental Group", 3]] },
+    { company: northwind, product: M365, status: "Active", billingTerm: "Monthly", quantity: 48, start: "2021-01-01" },
+    { company: iron, product: DROPBOX, status: "PendingCancel", billingTerm: "Annual", quantity: 12, start: "2023-04-30" },
+    { company: thames, product: M365, status: "Active", billingTerm: "Annual", quantity: 22, start: "2024-06-12" },
+  ];
+  const monthStart = `${day(today).slice(0, 7)}-01`;
+  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+  const data: Pax8Data = { subscriptions: [], summaries: [], firstUsageDay: day(first), lastUsageDay: day(today) };
+  const monthDays: string[] = [];
+  for (let d = new Date(`${monthStart}T00:00:00Z`); day(d) <= data.lastUsageDay; d.setUTCDate(d.getUTCDate() + 1)) monthDays.push(day(d));
+
+  for (const [i, plan] of plans.entries()) {
+    const id = uuidFrom(`subscription:${plan.company.name}:${plan.product.name}:${i}`);
+    const trial = plan.status === "Trial";
+    data.subscriptions.push({
+      id,
+      companyId: plan.company.id,
+      productId: plan.product.id,
+      vendorSubscriptionId: uuidFrom(`vendor-sub:${id}`),
+      quantity: plan.quantity,
+      startDate: `${plan.start}T08:30:00Z`,
+      createdDate: `${plan.start}T08:00:00Z`,
+      billingStart: plan.start,
+      status: plan.status,
+      price: plan.product.price,
+      currencyCode: plan.company.currency,
+      partnerCost: round(plan.product.price * 0.8),
+      productName: plan.product.name,
+      billingTerm: plan.billingTerm,
+    });
+    for (const [g, [name, count, owner]] of (plan.groups ?? []).entries()) {
+      const start = Math.floor(unit(`offset:${name}`) * plan.product.meters.length);
+      const meters = Array.from({ length: Math.min(count, plan.product.meters.length) }, (_, k) => plan.product.meters[(start + k) % plan.product.meters.length]);
+      const summary: SimSummary = {
+        id: uuidFrom(`summary:${id}:${name}`),
+        companyId: (owner ?? plan.company).id,
+        subscriptionId: id,
+        productId: plan.product.id,
+        resourceGroup: name,
+        vendorName: plan.product.vendor,
+        currentCharges: 0,
+        currencyCode: plan.company.currency,
+        partnerTotal: 0,
+        isTrial: trial || (plan.product === ACRONIS && g === 1),
+        meters,
+      };
+      const lines = monthDays.flatMap((d) => linesFor(summary, d, data));
+      summary.currentCharges = round(lines.reduce((s, l) => s + (l.currentCharges ?? 0), 0));
+      summary.partnerTotal = round(lines.reduce((s, l) => s + (l.partnerTotal ?? 0), 0), 3);
+      data.summaries.push(summary);
+    }
+  }
+  return data;
+}
+
+/** A summary as Pax8 sends it (without the simulator's own bookkeeping). */
+export function publicSummary({ meters: _meters, ...summary }: SimSummary): UsageSummary {
+  return summary;
+}

@@ -1,0 +1,180 @@
+import { randomBytes } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { RunningSimulator } from "../../server/integration";
+import { listenSimulator, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
+import {
+  DEFAULT_PAGE_SIZE,
+  listSubscriptionsOptions,
+  listUsageLinesOptions,
+  listUsageSummariesOptions,
+  type Pax8ErrorBody,
+  uuidField,
+} from "./contract";
+import { buildPax8Data, COMPANIES, linesFor, type Pax8Data, publicSummary } from "./simulator-data";
+
+export const SIMULATOR_PAX8_CLIENT_ID = "sim-pax8-client";
+export const SIMULATOR_PAX8_CLIENT_SECRET = "sim-pax8-secret-0123456789";
+export const SIMULATOR_PAX8_BUDGET = "USD:60000,EUR:15000";
+
+export class Pax8SimulatorControl extends SimulatorControl {
+  tokenRequests = 0;
+  /** Lifetime of the tokens it issues, in seconds (Pax8: 86400). */
+  tokenLifetimeS = 86_400;
+  /** The next n API calls answer 429 with Retry-After: retryAfterS. */
+  rateLimitNext = 0;
+  readonly tokens = new Map<string, number>();
+  /** The Authorization headers it has seen (to check the client's bearer use). */
+  lastAuthorization: string | undefined;
+
+  /** Revokes every token it issued, as if they had expired early. */
+  revokeTokens(): void {
+    this.tokens.clear();
+  }
+
+  override reset(): void {
+    super.reset();
+    this.tokenRequests = 0;
+    this.rateLimitNext = 0;
+    this.tokens.clear();
+  }
+}
+
+const problem = (status: number, type: string, message: string, instance?: string, details?: string[]): Pax8ErrorBody => ({
+  type,
+  message,
+  ...(instance ? { instance } : {}),
+  status,
+  ...(details ? { details: details.map((m) => ({ message: m })) } : {}),
+});
+
+const tokenRequest = z.object({
+  client_id: z.string(),
+  client_secret: z.string(),
+  audience: z.enum(["https://api.pax8.com", "api://p8p.client", "api://provisioning", "api://usage"]),
+  grant_type: z.literal("client_credentials"),
+});
+
+/** A 0-based page of `items`; past the end it is empty with the same totals. */
+export function pageOf<T>(items: T[], page = 0, size = DEFAULT_PAGE_SIZE) {
+  return {
+    content: items.slice(page * size, page * size + size),
+    page: { size, totalElements: items.length, totalPages: Math.ceil(items.length / size), number: page },
+  };
+}
+
+/** Sorts by `field[,asc|desc]` (ascending by default), ties by id so pages never overlap. */
+export function sortBy<T extends { id: string }>(items: T[], sort: string | undefined): T[] {
+  if (!sort) return items;
+  const [field, direction = "asc"] = sort.split(",");
+  const sign = direction === "desc" ? -1 : 1;
+  return [...items].sort((a, b) => {
+    const x = (a as Record<string, unknown>)[field] as string | number;
+    const y = (b as Record<string, unknown>)[field] as string | number;
+    const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+    return order !== 0 ? sign * order : a.id.localeCompare(b.id);
+  });
+}
+
+/**
+ * Pax8's partner API as its OpenAPI document and DESIGN.md describe it: POST /v1/token, then
+ * bearer-authenticated /v1/subscriptions, usage summaries and usage lines, 0-based pages, Pax8's
+ * error shape. Starts with data as of today.
+ */
+export async function startPax8Simulator(options: { today?: Date } = {}): Promise<RunningSimulator<Pax8SimulatorControl> & { data: Pax8Data }> {
+  const control = new Pax8SimulatorControl();
+  const data = buildPax8Data(options.today);
+  const app = simulatorApp(control, {
+    errorBody: (status, code, message) => problem(status, code, message),
+    invalidKey: { status: 401, code: "Unauthorized", message: "Full authentication is required to access this resource" },
+  });
+
+  const invalid = (reply: FastifyReply, instance: string, issues: z.core.$ZodIssue[]) =>
+    reply.code(422).send(
+      problem(422, "Unprocessable Entity", "Validation failed", instance, issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`)),
+    );
+  const notFound = (reply: FastifyReply, instance: string, message: string) => reply.code(404).send(problem(404, "Not Found", message, instance));
+
+  app.post("/v1/token", async (request, reply) => {
+    control.tokenRequests++;
+    const body = tokenRequest.safeParse(request.body);
+    if (!body.success) return reply.code(400).send({ error: "invalid_request", error_description: "Bad request" });
+    if (body.data.client_id !== SIMULATOR_PAX8_CLIENT_ID || body.data.client_secret !== SIMULATOR_PAX8_CLIENT_SECRET) {
+      return reply.code(401).send({ error: "access_denied", error_description: "Unauthorized" });
+    }
+    const token = randomBytes(24).toString("base64url");
+    control.tokens.set(token, Date.now() + control.tokenLifetimeS * 1000);
+    return { access_token: token, expires_in: control.tokenLifetimeS, token_type: "Bearer" };
+  });
+
+  // Every API route: a valid bearer token, then the switchable 429.
+  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
+    control.lastAuthorization = request.headers.authorization;
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
+    const expires = token ? control.tokens.get(token) : undefined;
+    if (!expires || expires < Date.now()) {
+      return reply.code(401).send(problem(401, "Unauthorized", "Full authentication is required to access this resource", request.url.split("?")[0]));
+    }
+    if (control.rateLimitNext > 0) {
+      control.rateLimitNext--;
+      return reply.code(429).header("retry-after", String(control.retryAfterS)).send(problem(429, "Too Many Requests", "Rate limit exceeded"));
+    }
+  };
+
+  app.get("/v1/subscriptions", { preHandler: guard }, async (request, reply) => {
+    const q = listSubscriptionsOptions.safeParse(request.query);
+    if (!q.success) return invalid(reply, "/v1/subscriptions", q.error.issues);
+    const { page, size, companyId, productId, status, billingTerm } = q.data;
+    const items = data.subscriptions.filter(
+      (s) =>
+        (!companyId || s.companyId === companyId) &&
+        (!productId || s.productId === productId) &&
+        (!status || s.status === status) &&
+        (!billingTerm || s.billingTerm === billingTerm),
+    );
+    return pageOf(items, page, size);
+  });
+
+  app.get<{ Params: { subscriptionId: string } }>("/v1/subscriptions/:subscriptionId/usage-summaries", { preHandler: guard }, async (request, reply) => {
+    const instance = request.url.split("?")[0];
+    const id = uuidField.safeParse(request.params.subscriptionId);
+    if (!id.success) return invalid(reply, instance, id.error.issues.map((i) => ({ ...i, path: ["subscriptionId"] })));
+    const q = listUsageSummariesOptions.safeParse(request.query);
+    if (!q.success) return invalid(reply, instance, q.error.issues);
+    if (!data.subscriptions.some((s) => s.id === id.data)) return notFound(reply, instance, "Invalid subscriptionId or companyId");
+    const { page, size, sort, resourceGroup, companyId } = q.data;
+    if (companyId && !COMPANIES.some((c) => c.id === companyId)) return notFound(reply, instance, "Invalid subscriptionId or companyId");
+    const items = data.summaries.filter(
+      (s) => s.subscriptionId === id.data && (!resourceGroup || s.resourceGroup === resourceGroup) && (!companyId || s.companyId === companyId),
+    );
+    return pageOf(sortBy(items, sort).map(publicSummary), page, size);
+  });
+
+  app.get<{ Params: { id: string } }>("/v1/usage-summaries/:id", { preHandler: guard }, async (request, reply) => {
+    const id = uuidField.safeParse(request.params.id);
+    if (!id.success) return invalid(reply, request.url, id.error.issues.map((i) => ({ ...i, path: ["usageSummaryId"] })));
+    const summary = data.summaries.find((s) => s.id === id.data);
+    return summary ? publicSummary(summary) : notFound(reply, request.url, "Usage summary not found");
+  });
+
+  app.get<{ Params: { id: string } }>("/v1/usage-summaries/:id/usage-lines", { preHandler: guard }, async (request, reply) => {
+    const instance = request.url.split("?")[0];
+    const id = uuidField.safeParse(request.params.id);
+    if (!id.success) return invalid(reply, instance, id.error.issues.map((i) => ({ ...i, path: ["usageSummaryId"] })));
+    const q = listUsageLinesOptions.safeParse(request.query);
+    if (!q.success) return invalid(reply, instance, q.error.issues);
+    const summary = data.summaries.find((s) => s.id === id.data);
+    if (!summary) return notFound(reply, instance, "Invalid usage summary id");
+    const lines = linesFor(summary, q.data.usageDate, data).filter((l) => !q.data.productId || l.productId === q.data.productId);
+    return pageOf(lines, q.data.page, q.data.size);
+  });
+
+  app.setNotFoundHandler((request, reply) => notFound(reply, request.url.split("?")[0], "Not found"));
+  const running = await listenSimulator(app, control, (url) => ({
+    PAX8_TOKEN_URL: `${url}/v1/token`,
+    PAX8_CLIENT_ID: SIMULATOR_PAX8_CLIENT_ID,
+    PAX8_CLIENT_SECRET: SIMULATOR_PAX8_CLIENT_SECRET,
+    PAX8_MONTHLY_BUDGET: SIMULATOR_PAX8_BUDGET,
+  }));
+  return { ...running, url: `${running.url}/v1`, data };
+}
