@@ -1,0 +1,113 @@
+import { createHash } from "node:crypto";
+import { AppError } from "../../server/errors";
+import { type Db, nowIso } from "../../server/db/database";
+
+/** What a request answered: replayed as is for the same key and body. */
+export interface StoredAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Outcome extends StoredAnswer {
+  /**
+   * True when a later request with the same key must get this answer again (a success, a 404).
+   * False for failures another try may cure (timeout, 5xx, 429): requests that waited on this one
+   * still get it, a new request with the key tries again.
+   */
+  final: boolean;
+}
+
+export interface IdempotencyOptions {
+  scope: string;
+  key: string;
+  /** Any value: its hash decides "same body". */
+  body: unknown;
+  /** How long a request waits for the first one with its key before answering 409. */
+  waitMs: number;
+  /** A pending key older than this was left by a replica that died: it is taken over. */
+  abandonedMs?: number;
+}
+
+export const bodyHash = (body: unknown) => createHash("sha256").update(JSON.stringify(body)).digest("hex");
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Row {
+  body_hash: string;
+  status: number | null;
+  response: string | null;
+  created_at: string;
+}
+
+/**
+ * Runs `work` once per (scope, key) across every replica: the insert of the key into the shared
+ * `idempotency_keys` table is the lock. Concurrent requests with the key wait for the first one's
+ * answer and replay it; the same key with another body is refused with 422.
+ */
+export async function once(db: Db, options: IdempotencyOptions, work: () => Promise<Outcome>): Promise<StoredAnswer & { replayed: boolean }> {
+  const hash = bodyHash(options.body);
+  const { scope, key } = options;
+  const abandonedMs = options.abandonedMs ?? Math.max(60_000, options.waitMs * 2);
+  const started = Date.now();
+  let sawPending = false;
+  const forget = (createdAt: string) =>
+    db.deleteFrom("idempotency_keys").where("scope", "=", scope).where("key", "=", key).where("created_at", "=", createdAt).where("status", "is", null);
+
+  for (;;) {
+    const inserted = await db
+      .insertInto("idempotency_keys")
+      .values({ scope, key, body_hash: hash, status: null, response: null, created_at: nowIso() })
+      .onConflict((oc) => oc.columns(["scope", "key"]).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return { ...(await runAsOwner(db, scope, key, work)), replayed: false };
+
+    const row: Row | undefined = await db
+      .selectFrom("idempotency_keys")
+      .select(["body_hash", "status", "response", "created_at"])
+      .where("scope", "=", scope)
+      .where("key", "=", key)
+      .executeTakeFirst();
+    if (!row) continue; // the first one failed and let go of the key: try to take it
+    if (row.body_hash !== hash) {
+      throw new AppError(422, "idempotency_key_reused", "This Idempotency-Key was already used for a different request. Use a new key for a new renewal.", [
+        { field: "idempotency-key", message: "was already used with a different body" },
+      ]);
+    }
+    if (row.status !== null && row.response !== null) {
+      const stored = JSON.parse(row.response) as StoredAnswer & { final: boolean };
+      if (stored.final || sawPending) return { status: row.status, body: stored.body, headers: stored.headers, replayed: true };
+      // A failure that another try may cure, and this request did not wait on it: try again.
+      await db.deleteFrom("idempotency_keys").where("scope", "=", scope).where("key", "=", key).where("created_at", "=", row.created_at).execute();
+      continue;
+    }
+    sawPending = true;
+    if (Date.now() - Date.parse(row.created_at) > abandonedMs) {
+      await forget(row.created_at).execute();
+      continue;
+    }
+    if (Date.now() - started > options.waitMs) {
+      throw new AppError(409, "idempotency_in_progress", "A renewal with this Idempotency-Key is still in progress. Try again in a moment.");
+    }
+    await sleep(25 + Math.random() * 25);
+  }
+}
+
+async function runAsOwner(db: Db, scope: string, key: string, work: () => Promise<Outcome>): Promise<StoredAnswer> {
+  let outcome: Outcome;
+  try {
+    outcome = await work();
+  } catch (error) {
+    // Nothing to replay: let the key go so that a retry can run.
+    await db.deleteFrom("idempotency_keys").where("scope", "=", scope).where("key", "=", key).execute();
+    throw error;
+  }
+  const { final, ...answer } = outcome;
+  await db
+    .updateTable("idempotency_keys")
+    .set({ status: answer.status, response: JSON.stringify({ ...answer, final }) })
+    .where("scope", "=", scope)
+    .where("key", "=", key)
+    .execute();
+  return answer;
+}

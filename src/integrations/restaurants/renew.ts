@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { PERMISSIONS } from "../../auth/permissions";
+import { AppError } from "../../server/errors";
+import { upstreamToAppError } from "../../server/http-errors";
+import { UpstreamError } from "../../server/upstream/http";
+import { parseInput } from "../../server/validate";
+import { IDEMPOTENCY_HEADER, ROUTES, type Renewal, type RenewOutcome, type RenewResponseBody, RENEW_REASON_MAX, renewHeaders, renewInput, restaurantParams } from "./api";
+import { type RenewResult, UNLIMITED } from "./contract";
+import { once, type Outcome } from "./idempotency";
+import { KEYS, type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
+
+export const RENEW_ACTION = "restaurants.renew";
+
+/** The renew answer with what an unlimited plan may leave out filled in. */
+export function renewOutcome(restaurantId: string, r: RenewResult): RenewOutcome {
+  const adjustedBy = r.adjustedBy ?? 0;
+  const effectiveLimit = r.effectiveLimit ?? (r.limit === UNLIMITED ? UNLIMITED : r.limit + adjustedBy);
+  return { restaurantId, used: r.used, limit: r.limit, effectiveLimit, adjustedBy, remaining: r.remaining, ...(r.usagePercent !== undefined ? { usagePercent: r.usagePercent } : {}), isNearingQuota: r.isNearingQuota };
+}
+
+/** What the audit log keeps of a renew body, valid or not. */
+function attempted(body: unknown): { amount: number | null; reason: string | null } {
+  const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+  return {
+    amount: typeof b.amount === "number" && Number.isFinite(b.amount) ? b.amount : b.amount === undefined ? 1000 : null,
+    reason: typeof b.reason === "string" ? b.reason.slice(0, RENEW_REASON_MAX) : null,
+  };
+}
+
+const renewalsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+
+export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
+  const waitMs = ctx.core.UPSTREAM_TIMEOUT_MS + 5_000;
+
+  async function audit(request: FastifyRequest, restaurantId: string, outcome: "success" | "failure", amount: number | null, reason: string | null, details: Record<string, unknown>) {
+    try {
+      await ctx.audit.record(request, { action: RENEW_ACTION, outcome, target: restaurantId, reason, details: { amount, ...details } });
+    } catch (error) {
+      request.log.error({ err: error }, "audit of a renewal failed");
+    }
+  }
+
+  /** One renewal against the upstream: audited, and the cached reads it changes forgotten. */
+  async function renewOnce(request: FastifyRequest, restaurantId: string, amount: number, reason: string): Promise<Outcome> {
+    try {
+      const res = await restaurantsClient(ctx).renew(restaurantId, { amount, reason });
+      const data = renewOutcome(restaurantId, res.data);
+      for (const prefix of KEYS.afterRenew(restaurantId)) ctx.cache.invalidate(prefix);
+      await audit(request, restaurantId, "success", amount, reason, { effectiveLimit: data.effectiveLimit, adjustedBy: data.adjustedBy, remaining: data.remaining });
+      const body: RenewResponseBody = { success: true, data };
+      return { status: 200, body, final: true };
+    } catch (raw) {
+      const mapped = restaurantError(raw, restaurantId);
+      const error = mapped instanceof UpstreamError ? upstreamToAppError(mapped) : mapped;
+      if (!(error instanceof AppError)) throw raw;
+      await audit(request, restaurantId, "failure", amount, reason, { error: error.code, status: error.statusCode });
+      const unknownOutcome = raw instanceof UpstreamError && (raw.failure === "timeout" || raw.failure === "network" || (raw.status ?? 0) >= 500);
+      const message = unknownOutcome ? `${error.message} The renewal may or may not have been applied: check the restaurant's figures before trying again.` : error.message;
+      return { status: error.statusCode, body: { error: { code: error.code, message } }, headers: error.headers, final: error.statusCode === 404 };
+    }
+  }
+
+  app.post(ROUTES.renew, { config: { permission: PERMISSIONS.integrationRenew } }, async (request, reply) => {
+    const { restaurantId } = parseInput(restaurantParams, request.params, "params");
+    const tried = attempted(request.body);
+    let answer;
+    try {
+      const input = parseInput(renewInput, request.body, "body");
+      const key = parseInput(renewHeaders, request.headers, "headers")[IDEMPOTENCY_HEADER];
+      answer = await once(
+        ctx.db,
+        { scope: `restaurants.renew:${request.user!.id}`, key, body: [restaurantId, input.amount, input.reason], waitMs },
+        () => renewOnce(request, restaurantId, input.amount, input.reason),
+      );
+    } catch (error) {
+      // Refused before reaching the upstream (invalid input, a reused key): audited too.
+      if (error instanceof AppError) await audit(request, restaurantId, "failure", tried.amount, tried.reason, { error: error.code, status: error.statusCode });
+      throw error;
+    }
+    for (const [k, v] of Object.entries(answer.headers ?? {})) reply.header(k, v);
+    if (answer.replayed) reply.header("idempotent-replayed", "true");
+    reply.code(answer.status);
+    return answer.status >= 400 ? { ...(answer.body as object), requestId: request.id } : answer.body;
+  });
+
+  /** This restaurant's renewals, newest first, from the audit log. */
+  app.get(ROUTES.renewals, { config: { permission: PERMISSIONS.integrationRead } }, async (request) => {
+    const { restaurantId } = parseInput(restaurantParams, request.params, "params");
+    const { limit } = parseInput(renewalsQuery, request.query, "query");
+    const rows = await ctx.db
+      .selectFrom("audit_log")
+      .select(["id", "at", "actor_email", "reason", "outcome", "details"])
+      .where("action", "=", RENEW_ACTION)
+      .where("target", "=", restaurantId)
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return { data: rows.map(toRenewal) };
+  });
+}
+
+export function toRenewal(row: { id: number; at: string; actor_email: string | null; reason: string | null; outcome: string; details: string | null }): Renewal {
+  const details = (row.details ? JSON.parse(row.details) : {}) as { amount?: number | null; effectiveLimit?: number; error?: string };
+  return {
+    id: Number(row.id),
+    at: row.at,
+    actorEmail: row.actor_email,
+    amount: details.amount ?? null,
+    reason: row.reason,
+    outcome: row.outcome === "success" ? "success" : "failure",
+    ...(details.effectiveLimit !== undefined ? { effectiveLimit: details.effectiveLimit } : {}),
+    ...(details.error ? { error: details.error } : {}),
+  };
+}

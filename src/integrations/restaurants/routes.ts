@@ -1,0 +1,57 @@
+import type { FastifyInstance } from "fastify";
+import { PERMISSIONS } from "../../auth/permissions";
+import { AppError } from "../../server/errors";
+import { parseInput } from "../../server/validate";
+import { alertsQuery, BFF, listQuery, readQuery, restaurantParams, ROUTES } from "./api";
+import { createReads, metaOf, type RestaurantsContext } from "./reads";
+import { renewRoutes } from "./renew";
+
+const read = { config: { permission: PERMISSIONS.integrationRead } };
+const countQuery = readQuery.extend({ threshold: alertsQuery.shape.threshold });
+
+/** The BFF routes of restaurants (DESIGN.md): the upstream's paths and shapes, minus its credentials, plus `meta`. */
+export function restaurantsRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
+  const reads = createReads(ctx);
+
+  app.get(BFF.list, read, async (request) => {
+    const q = parseInput(listQuery, request.query, "query");
+    const page = await reads.list(q.limit, q.offset, q.refresh);
+    return { ...page.value, meta: metaOf(ctx, page) };
+  });
+
+  app.get(BFF.alerts, read, async (request) => {
+    const q = parseInput(alertsQuery, request.query, "query");
+    const page = await reads.alerts(q.threshold, q.limit, q.offset, q.refresh);
+    return { ...page.value, meta: metaOf(ctx, page) };
+  });
+
+  /** The header badge: how many restaurants are near quota, one upstream call a minute whoever asks. */
+  app.get(ROUTES.alertsCount, read, async (request) => {
+    const q = parseInput(countQuery, request.query, "query");
+    const count = await reads.alertsCount(q.refresh, q.threshold);
+    return { ...count.value, meta: metaOf(ctx, count) };
+  });
+
+  app.get(ROUTES.detail, read, async (request) => {
+    const { restaurantId } = parseInput(restaurantParams, request.params, "params");
+    const { refresh } = parseInput(readQuery, request.query, "query");
+    const detail = await reads.detail(restaurantId, refresh);
+    return { ...detail.value, meta: metaOf(ctx, detail) };
+  });
+
+  /**
+   * The owner's own restaurant: its id comes from the session, never from the request. The figures
+   * come from the single-restaurant (PAT) call when DASHBOARD_PAT is set, the history from the
+   * admin detail (the PAT call has none).
+   */
+  app.get(BFF.own, { config: { permission: PERMISSIONS.restaurantReadOwn } }, async (request) => {
+    const { refresh } = parseInput(readQuery, request.query, "query");
+    const restaurantId = request.user?.restaurantId;
+    if (!restaurantId) throw new AppError(404, "no_restaurant", "Your account is not linked to a restaurant.");
+    const [own, detail] = await Promise.all([ctx.env.DASHBOARD_PAT ? reads.own(restaurantId, refresh) : null, reads.detail(restaurantId, refresh)]);
+    const { history, ...figures } = detail.value;
+    return { ...(own?.value ?? figures), history, meta: metaOf(ctx, detail, ...(own ? [own] : [])) };
+  });
+
+  renewRoutes(app, ctx);
+}

@@ -1,0 +1,126 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { listenSimulator, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
+import { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, RENEW_DEFAULT_AMOUNT, USAGE_PAGE } from "./contract";
+import { alertOf, detailOf, monthKey, quotaOf, renew, type SimRestaurant, seedRestaurants, usageOf } from "./simulator-data";
+
+export const SIMULATOR_BOT_API_KEY = "sim-restaurants-bot-key";
+export const SIMULATOR_DASHBOARD_PAT = "sim-restaurants-dashboard-pat";
+
+/** The simulator's state and switches: failure modes and call counts (SimulatorControl), its restaurants and its clock. */
+export class RestaurantsSimulatorControl extends SimulatorControl {
+  restaurants = new Map<string, SimRestaurant>();
+  /** Active restaurants by name: the order the admin list and the alerts answer in. */
+  private listed: SimRestaurant[] = [];
+  now = () => new Date();
+
+  constructor(count = 60) {
+    super();
+    this.seed(count);
+  }
+
+  /** Replaces every restaurant with `count` freshly generated ones (10,000 for the benchmarks). */
+  seed(count = 60, seed = 42): void {
+    this.restaurants = new Map(seedRestaurants(count, this.now(), seed).map((r) => [r.id, r]));
+    this.listed = [...this.restaurants.values()].filter((r) => r.isActive).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
+  get active(): readonly SimRestaurant[] {
+    return this.listed;
+  }
+
+  /** Conversations happening: raises this month's count (for tests of a changing quota). */
+  addConversations(id: string, n: number): void {
+    const r = this.restaurants.get(id);
+    if (!r) throw new Error(`no simulated restaurant ${id}`);
+    const key = monthKey(this.now());
+    const month = r.months.get(key) ?? { count: 0, last: null };
+    r.months.set(key, { count: month.count + n, last: this.now().toISOString() });
+  }
+
+  /** Restaurants whose share of their effective limit is at least `threshold` (unlimited never). */
+  alerting(threshold: number): SimRestaurant[] {
+    const now = this.now();
+    return this.listed.filter((r) => {
+      const q = quotaOf(r, now);
+      return q.effectiveLimit !== -1 && q.share >= threshold;
+    });
+  }
+}
+
+const errorBody = (message: string) => ({ success: false, error: message });
+
+function page(query: unknown, bounds: { default: number; max: number }) {
+  const q = (query ?? {}) as Record<string, string | undefined>;
+  const limit = Number.parseInt(q.limit ?? "", 10);
+  const offset = Number.parseInt(q.offset ?? "", 10);
+  return {
+    limit: Number.isFinite(limit) && limit > 0 ? Math.min(limit, bounds.max) : bounds.default,
+    offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
+  };
+}
+
+function paginate<T>(items: readonly T[], limit: number, offset: number) {
+  return { slice: items.slice(offset, offset + limit), pagination: { total: items.length, limit, offset, hasMore: offset + limit < items.length } };
+}
+
+/**
+ * The restaurant bot backend's Usage API as specs/restaurant-usage.api.md describes it: admin calls
+ * with `X-API-Key`, the single-restaurant call with a Bearer PAT and `X-Restaurant-Id`, limits
+ * clamped to the spec's maxima, 400/401/404 as listed.
+ */
+export async function startRestaurantsSimulator(options: { restaurants?: number } = {}) {
+  const control = new RestaurantsSimulatorControl(options.restaurants ?? 60);
+  const app = simulatorApp(control, {
+    errorBody: (_status, _code, message) => errorBody(message),
+    invalidKey: { status: 401, code: "unauthorized", message: "Unauthorized" },
+  });
+  const isAdmin = (request: FastifyRequest) => request.headers["x-api-key"] === SIMULATOR_BOT_API_KEY;
+  const refuse = (reply: FastifyReply) => reply.code(401).send(errorBody("Unauthorized"));
+  const find = (id: string) => control.restaurants.get(id);
+
+  app.get("/api/usage", async (request, reply) => {
+    const now = control.now();
+    if (isAdmin(request)) {
+      const { limit, offset } = page(request.query, USAGE_PAGE);
+      const { slice, pagination } = paginate(control.active, limit, offset);
+      return { data: slice.map((r) => usageOf(r, now)), pagination };
+    }
+    const auth = request.headers.authorization;
+    if (request.headers["x-api-key"] !== undefined || auth !== `Bearer ${SIMULATOR_DASHBOARD_PAT}`) return refuse(reply);
+    const id = request.headers["x-restaurant-id"];
+    if (typeof id !== "string" || id === "") return reply.code(400).send(errorBody("X-Restaurant-Id header is required"));
+    const r = find(id);
+    if (!r) return reply.code(404).send(errorBody("Restaurant not found"));
+    return usageOf(r, now);
+  });
+
+  app.get("/api/usage/alerts", async (request, reply) => {
+    if (!isAdmin(request)) return refuse(reply);
+    const raw = Number.parseFloat((request.query as Record<string, string | undefined>).threshold ?? "");
+    const threshold = Number.isFinite(raw) ? Math.min(1, Math.max(0, raw)) : DEFAULT_ALERT_THRESHOLD;
+    const { limit, offset } = page(request.query, ALERTS_PAGE);
+    const now = control.now();
+    const { slice, pagination } = paginate(control.alerting(threshold), limit, offset);
+    return { data: slice.map((r) => alertOf(r, now)), pagination, threshold };
+  });
+
+  app.get("/api/usage/:restaurantId", async (request, reply) => {
+    if (!isAdmin(request)) return refuse(reply);
+    const r = find((request.params as { restaurantId: string }).restaurantId);
+    if (!r) return reply.code(404).send(errorBody("Restaurant not found"));
+    return detailOf(r, control.now());
+  });
+
+  app.post("/api/admin/usage/:restaurantId/renew", async (request, reply) => {
+    if (!isAdmin(request)) return refuse(reply);
+    const r = find((request.params as { restaurantId: string }).restaurantId);
+    if (!r) return reply.code(404).send(errorBody("Restaurant not found"));
+    const body = (request.body ?? {}) as { amount?: unknown };
+    const amount = body.amount === undefined ? RENEW_DEFAULT_AMOUNT : body.amount;
+    if (typeof amount !== "number" || !Number.isInteger(amount) || amount <= 0) return reply.code(400).send(errorBody("amount must be a positive integer"));
+    return { success: true, data: renew(r, amount, control.now()) };
+  });
+
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody("Not found")));
+  return listenSimulator(app, control, () => ({ BOT_API_KEY: SIMULATOR_BOT_API_KEY, DASHBOARD_PAT: SIMULATOR_DASHBOARD_PAT }));
+}
