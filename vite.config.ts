@@ -1,8 +1,15 @@
 import react from "@vitejs/plugin-react";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    alias: {
+      "react-markdown": fileURLToPath(new URL("src/app/stubs/react-markdown.tsx", import.meta.url)),
+      "remark-gfm": fileURLToPath(new URL("src/app/stubs/remark-gfm.ts", import.meta.url)),
+    },
+  },
   // Only VITE_-prefixed variables reach the bundle; the server's credentials never do.
   envPrefix: "VITE_",
   server: {

@@ -3,11 +3,11 @@ import { ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from 
 import { Authenticated, CanAccess, Refine } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler } from "@refinedev/react-router";
 import simpleRest from "@refinedev/simple-rest";
-import { App as AntdApp, ConfigProvider } from "antd";
+import { App as AntdApp, ConfigProvider, Spin } from "antd";
+import { lazy, Suspense } from "react";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
 import { clientIntegrations } from "../integrations";
 import { createAccessControl } from "./accessControl";
-import { AuditLogList } from "./audit/AuditLogList";
 import { authProvider } from "./authProvider";
 import { Header } from "./Header";
 import { http } from "./http";
@@ -15,7 +15,11 @@ import { IntegrationsPage } from "./overview/IntegrationsPage";
 import { Home } from "./pages/Home";
 import { LoginPage } from "./pages/LoginPage";
 import { Forbidden, NotFound } from "./pages/StatusPages";
+import { queryClient } from "./queryClient";
 import { resources } from "./resources";
+
+// Pages off the first screen load on demand.
+const AuditLogList = lazy(() => import("./audit/AuditLogList").then((m) => ({ default: m.AuditLogList })));
 
 const dataProviders = {
   default: simpleRest("/api", http),
@@ -40,7 +44,7 @@ export function App() {
             accessControlProvider={accessControlProvider}
             notificationProvider={useNotificationProvider}
             resources={resources}
-            options={{ syncWithLocation: true, disableTelemetry: true, warnWhenUnsavedChanges: false, title: { text: "Usage Console" } }}
+            options={{ reactQuery: { clientConfig: queryClient }, syncWithLocation: true, disableTelemetry: true, warnWhenUnsavedChanges: false, title: { text: "Usage Console" } }}
           >
             <Routes>
               <Route
@@ -57,7 +61,9 @@ export function App() {
                 <Route
                   element={
                     <CanAccess fallback={<Forbidden />}>
-                      <Outlet />
+                      <Suspense fallback={<Spin style={{ display: "block", margin: 48 }} />}>
+                        <Outlet />
+                      </Suspense>
                     </CanAccess>
                   }
                 >

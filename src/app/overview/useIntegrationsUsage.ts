@@ -5,16 +5,18 @@ import { http } from "../http";
 
 const KEY = ["integrations", "usage"];
 
+export const usageQuery = {
+  queryKey: KEY,
+  queryFn: async () => (await http.get<IntegrationsUsageResponse>("/api/integrations/usage")).data,
+  staleTime: 60_000,
+  retry: false,
+} as const;
+
 /** The overview's data; `refresh()` asks the server to bypass its cache (the Refresh button). */
 export function useIntegrationsUsage() {
   const client = useQueryClient();
   const [refreshing, setRefreshing] = useState(false);
-  const query = useQuery({
-    queryKey: KEY,
-    queryFn: async () => (await http.get<IntegrationsUsageResponse>("/api/integrations/usage")).data,
-    staleTime: 60_000,
-    retry: false,
-  });
+  const query = useQuery(usageQuery);
   const refresh = useCallback(async () => {
     setRefreshing(true);
     try {

@@ -1,0 +1,2 @@
+// See react-markdown.tsx beside this file.
+export default function remarkGfm() {}
