@@ -15,7 +15,7 @@ import { buildPax8Data, COMPANIES, linesFor, type Pax8Data, publicSummary } from
 
 export const SIMULATOR_PAX8_CLIENT_ID = "sim-pax8-client";
 export const SIMULATOR_PAX8_CLIENT_SECRET = "sim-pax8-secret-0123456789";
-export const SIMULATOR_PAX8_BUDGET = "USD:60000,EUR:15000";
+export const SIMULATOR_PAX8_BUDGET = "USD:15000,EUR:5000";
 
 export class Pax8SimulatorControl extends SimulatorControl {
   tokenRequests = 0;
