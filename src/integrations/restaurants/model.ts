@@ -1,0 +1,80 @@
+import type { Status } from "../../ui/StatusTag";
+import type { RenewOutcome } from "./api";
+import { DEFAULT_ALERT_THRESHOLD, type HistoryEntry, type RestaurantUsage, UNLIMITED } from "./contract";
+
+/** The share of the effective limit at which a restaurant counts as near quota (the upstream's default). */
+export const NEAR_QUOTA = DEFAULT_ALERT_THRESHOLD;
+
+export interface Figures {
+  used: number;
+  /** Effective monthly limit; null when unlimited. */
+  limit: number | null;
+  remaining: number | null;
+  /** 0–100 from the upstream's `usagePercent` (or computed from the allowance); null when unlimited. */
+  percent: number | null;
+  unlimited: boolean;
+  /** More conversations than the effective limit: `usagePercent` stops at 100, this does not. */
+  over: boolean;
+  near: boolean;
+  /** The one badge the row shows, if any. */
+  badge: Extract<Status, "unlimited" | "over_quota" | "near_quota"> | null;
+}
+
+/** What a row, a card and the owner's page show for one restaurant. */
+export function figuresOf(r: Pick<RestaurantUsage, "conversationsThisMonth" | "allowance" | "usagePercent" | "isNearingQuota">): Figures {
+  const used = r.conversationsThisMonth;
+  const unlimited = r.allowance.monthlyLimit === UNLIMITED;
+  if (unlimited) return { used, limit: null, remaining: null, percent: null, unlimited, over: false, near: false, badge: "unlimited" };
+  const limit = r.allowance.monthlyLimit;
+  const percent = r.usagePercent ?? (limit > 0 ? Math.min(100, (used / limit) * 100) : 100);
+  const over = used >= limit;
+  return {
+    used,
+    limit,
+    remaining: r.allowance.monthlyRemaining,
+    percent,
+    unlimited,
+    over,
+    near: r.isNearingQuota,
+    badge: over ? "over_quota" : r.isNearingQuota ? "near_quota" : null,
+  };
+}
+
+/** The row after a renewal: the answer's limit, remaining, percent, badge and top-ups, without reloading the list. */
+export function applyRenew<T extends RestaurantUsage>(row: T, outcome: RenewOutcome): T {
+  const { usagePercent: _old, ...rest } = row;
+  return {
+    ...(rest as T),
+    conversationsThisMonth: outcome.used,
+    adjustedBy: outcome.adjustedBy,
+    allowance: { ...row.allowance, monthlyLimit: outcome.effectiveLimit, monthlyRemaining: outcome.remaining },
+    ...(outcome.usagePercent !== undefined ? { usagePercent: outcome.usagePercent } : {}),
+    isNearingQuota: outcome.isNearingQuota,
+  };
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Six bars, oldest first, ending with this month; a month the upstream did not list counts 0. */
+export function historySeries(history: readonly HistoryEntry[], now = new Date()): { label: string; value: number }[] {
+  const byMonth = new Map(history.map((h) => [`${h.year}-${h.month}`, h.conversationCount]));
+  const bars = [];
+  for (let i = 5; i >= 0; i--) {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
+    const month = d.getUTCMonth() + 1;
+    const year = d.getUTCFullYear();
+    bars.push({ label: month === 1 || i === 5 ? `${MONTHS[month - 1]} ${String(year).slice(2)}` : MONTHS[month - 1], value: byMonth.get(`${year}-${month}`) ?? 0 });
+  }
+  return bars;
+}
+
+/** The alerts page speaks percent (90); the API speaks a share (0.9). */
+export const percentToThreshold = (percent: number) => Math.round(Math.min(100, Math.max(0, percent)) * 100) / 10_000;
+export const thresholdToPercent = (threshold: number) => Math.round(threshold * 10_000) / 100;
+
+/** Refine's 1-based page to the upstream's limit/offset. */
+export function toLimitOffset(pagination: { currentPage?: number; pageSize?: number } | undefined, defaults = { pageSize: 20 }) {
+  const limit = Math.max(1, pagination?.pageSize ?? defaults.pageSize);
+  const page = Math.max(1, pagination?.currentPage ?? 1);
+  return { limit, offset: (page - 1) * limit };
+}
