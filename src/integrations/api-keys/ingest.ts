@@ -1,0 +1,190 @@
+import { isPostgres } from "../../server/db/database";
+import type { APIKeySummary, Task } from "./contract";
+import { applyDeductions, creditsFor, type DeductionRequest } from "./credits";
+import type { ApiKeysDb } from "./db";
+
+export interface IngestOptions {
+  /** Each key's integration type, to tag its tasks with. */
+  purposeOf: ReadonlyMap<string, string>;
+  /** The balance a user starts with when first seen (a grant in the ledger). */
+  initialCredits: number;
+  /** Rows a transaction; bounded by the databases' limits on bound parameters. */
+  batchSize?: number;
+}
+
+export interface IngestResult {
+  stored: number;
+  /** Tasks newly deducted by this call. */
+  deductions: number;
+  credits: number;
+  shortfall: number;
+}
+
+const iso = (value: string) => new Date(value).toISOString();
+
+/** Raised when the ledger's unique task_id refused a row that the batch expected to be new: the batch is retried. */
+class LedgerRace extends Error {}
+
+/**
+ * Stores tasks (an idempotent upsert) and deducts each newly completed one exactly once. The
+ * ledger's unique `task_id` is what guarantees "once": a batch whose insert it refuses rolls back
+ * and is tried again. Users' balance rows are locked (PostgreSQL) so concurrent syncs take turns.
+ */
+export async function ingestTasks(db: ApiKeysDb, tasks: readonly Task[], options: IngestOptions): Promise<IngestResult> {
+  const total: IngestResult = { stored: 0, deductions: 0, credits: 0, shortfall: 0 };
+  const size = options.batchSize ?? 400;
+  for (let i = 0; i < tasks.length; i += size) {
+    const batch = tasks.slice(i, i + size);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const r = await db.transaction().execute((trx) => ingestBatch(trx as ApiKeysDb, batch, options));
+        total.stored += r.stored;
+        total.deductions += r.deductions;
+        total.credits += r.credits;
+        total.shortfall += r.shortfall;
+        break;
+      } catch (error) {
+        if (!(error instanceof LedgerRace) || attempt >= 3) throw error;
+      }
+    }
+  }
+  return total;
+}
+
+async function ingestBatch(trx: ApiKeysDb, batch: readonly Task[], options: IngestOptions): Promise<IngestResult> {
+  const now = new Date().toISOString();
+  const users = [...new Set(batch.map((t) => t.user_id))].sort();
+  const balances = await lockBalances(trx, users, options.initialCredits, now);
+
+  const rows = batch.map((t) => ({
+    id: t.id,
+    user_id: t.user_id,
+    api_key_id: t.api_key_id,
+    purpose: t.api_key_id ? (options.purposeOf.get(t.api_key_id) ?? null) : null,
+    type: t.type,
+    status: t.status,
+    email_count: t.email_count ?? (t.type === "verify" ? 1 : 0),
+    valid_count: t.valid_count,
+    invalid_count: t.invalid_count,
+    unknown_count: t.unknown_count,
+    created_at: iso(t.created_at),
+    completed_at: t.completed_at ? iso(t.completed_at) : null,
+    synced_at: now,
+  }));
+  await trx
+    .insertInto("api_keys_tasks")
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column("id").doUpdateSet((eb) => ({
+        status: eb.ref("excluded.status"),
+        email_count: eb.ref("excluded.email_count"),
+        valid_count: eb.ref("excluded.valid_count"),
+        invalid_count: eb.ref("excluded.invalid_count"),
+        unknown_count: eb.ref("excluded.unknown_count"),
+        completed_at: eb.ref("excluded.completed_at"),
+        purpose: eb.fn.coalesce(eb.ref("excluded.purpose"), eb.ref("api_keys_tasks.purpose")),
+        synced_at: eb.ref("excluded.synced_at"),
+      })),
+    )
+    .execute();
+
+  const candidates: DeductionRequest[] = batch.map((t) => ({ task_id: t.id, user_id: t.user_id, amount: creditsFor(t) })).filter((c) => c.amount > 0);
+  if (candidates.length === 0) return { stored: batch.length, deductions: 0, credits: 0, shortfall: 0 };
+  const seen = await trx
+    .selectFrom("api_keys_credit_ledger")
+    .select("task_id")
+    .where(
+      "task_id",
+      "in",
+      candidates.map((c) => c.task_id),
+    )
+    .execute();
+  const already = new Set(seen.map((s) => s.task_id));
+  const fresh = candidates.filter((c) => !already.has(c.task_id));
+  if (fresh.length === 0) return { stored: batch.length, deductions: 0, credits: 0, shortfall: 0 };
+
+  const { ledger, balances: after, shortfalls } = applyDeductions(balances, fresh);
+  const inserted = await trx
+    .insertInto("api_keys_credit_ledger")
+    .values(ledger.map((d) => ({ ...d, kind: "deduction", at: now })))
+    .onConflict((oc) => oc.column("task_id").doNothing())
+    .returning("task_id")
+    .execute();
+  if (inserted.length !== ledger.length) throw new LedgerRace("a task was deducted by another sync meanwhile");
+
+  for (const user of new Set(fresh.map((f) => f.user_id))) {
+    await trx
+      .updateTable("user_credits")
+      .set((eb) => ({ balance: after.get(user)!, shortfall: eb("shortfall", "+", shortfalls.get(user) ?? 0), updated_at: now }))
+      .where("user_id", "=", user)
+      .execute();
+  }
+  return {
+    stored: batch.length,
+    deductions: ledger.length,
+    credits: ledger.reduce((s, d) => s + d.applied, 0),
+    shortfall: ledger.reduce((s, d) => s + d.shortfall, 0),
+  };
+}
+
+/** Creates missing balances (with a grant in the ledger) and reads them, locked until the transaction ends. */
+async function lockBalances(trx: ApiKeysDb, users: string[], initialCredits: number, now: string): Promise<Map<string, number>> {
+  const created = await trx
+    .insertInto("user_credits")
+    .values(users.map((user_id) => ({ user_id, balance: initialCredits, shortfall: 0, updated_at: now })))
+    .onConflict((oc) => oc.column("user_id").doNothing())
+    .returning("user_id")
+    .execute();
+  if (created.length > 0) {
+    await trx
+      .insertInto("api_keys_credit_ledger")
+      .values(created.map((c) => ({ user_id: c.user_id, task_id: null, kind: "grant", amount: initialCredits, applied: initialCredits, shortfall: 0, balance_after: initialCredits, at: now })))
+      .execute();
+  }
+  let query = trx.selectFrom("user_credits").select(["user_id", "balance"]).where("user_id", "in", users).orderBy("user_id");
+  if (isPostgres(trx)) query = query.forUpdate();
+  const rows = await query.execute();
+  return new Map(rows.map((r) => [r.user_id, Number(r.balance)]));
+}
+
+/** Stores what the upstream lists of each key; keys it no longer lists are marked revoked. */
+export async function storeKeySnapshots(db: ApiKeysDb, keys: readonly APIKeySummary[]): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    if (keys.length > 0) {
+      await trx
+        .insertInto("api_keys_key_snapshots")
+        .values(keys.map((k) => snapshotRow(k, now)))
+        .onConflict((oc) =>
+          oc.column("id").doUpdateSet((eb) => ({
+            name: eb.ref("excluded.name"),
+            purpose: eb.ref("excluded.purpose"),
+            last_used_at: eb.ref("excluded.last_used_at"),
+            total_requests: eb.ref("excluded.total_requests"),
+            revoked_at: null,
+            synced_at: eb.ref("excluded.synced_at"),
+          })),
+        )
+        .execute();
+    }
+    let gone = trx.updateTable("api_keys_key_snapshots").set({ revoked_at: now }).where("revoked_at", "is", null);
+    if (keys.length > 0) gone = gone.where("id", "not in", keys.map((k) => k.id));
+    await gone.execute();
+  });
+}
+
+/** A snapshot row: every field of the summary but never a secret (the list carries none). */
+export function snapshotRow(k: APIKeySummary, now: string) {
+  return {
+    id: k.id,
+    user_id: k.user_id,
+    name: k.name,
+    purpose: k.purpose,
+    key_prefix: k.key_prefix,
+    created_at: iso(k.created_at),
+    last_used_at: k.last_used_at ? iso(k.last_used_at) : null,
+    total_requests: k.total_requests,
+    revoked_at: null,
+    synced_at: now,
+  };
+}

@@ -1,0 +1,82 @@
+import { type APIKeySummary, type ApiUsageMetrics, PURPOSES, type Purpose, type VerificationTotals } from "./contract";
+
+/**
+ * The upstream's figures rebuilt from synced data, for when the upstream is down: the same rules
+ * the upstream applies (see README, "The contract"), written once as pure functions.
+ */
+
+export interface Range {
+  from?: string;
+  to?: string;
+}
+
+export interface SnapshotRow {
+  id: string;
+  user_id: string;
+  name: string;
+  purpose: string;
+  key_prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  total_requests: number;
+  revoked_at: string | null;
+}
+
+/** Per key, from stored tasks: requests in the range and the latest use ever. */
+export interface KeyActivity {
+  api_key_id: string;
+  in_range: number;
+  last_used_at: string | null;
+}
+
+export function inRange(at: string | null, { from, to }: Range): boolean {
+  if (!at) return false;
+  return (!from || at >= from) && (!to || at <= to);
+}
+
+const later = (a: string | null, b: string | null) => (!a ? b : !b ? a : a > b ? a : b);
+
+/**
+ * Keys as GET /api-keys?from&to answers: live keys; with a range, only those last used in it, and
+ * `total_requests` counting the range's requests. Without a range, the snapshot's lifetime total.
+ */
+export function keysFromSynced(snapshots: readonly SnapshotRow[], activity: readonly KeyActivity[], range: Range): APIKeySummary[] {
+  const byKey = new Map(activity.map((a) => [a.api_key_id, a]));
+  const ranged = Boolean(range.from || range.to);
+  return snapshots
+    .filter((s) => !s.revoked_at)
+    .map((s) => {
+      const a = byKey.get(s.id);
+      const last_used_at = later(s.last_used_at, a?.last_used_at ?? null);
+      const total_requests = ranged ? (a?.in_range ?? 0) : Math.max(s.total_requests, a?.in_range ?? 0);
+      return { id: s.id, user_id: s.user_id, name: s.name, purpose: s.purpose as Purpose, key_prefix: s.key_prefix, created_at: s.created_at, last_used_at, total_requests };
+    })
+    .filter((k) => !ranged || inRange(k.last_used_at, range));
+}
+
+/** Per purpose, every purpose listed (zero when unused), in the plan's order. */
+export function purposeTotals(rows: readonly { purpose: string | null; requests: number; last_used_at: string | null }[], range: Range): ApiUsageMetrics {
+  const purposes = PURPOSES.map((purpose) => {
+    const mine = rows.filter((r) => r.purpose === purpose);
+    return {
+      purpose,
+      total_requests: mine.reduce((s, r) => s + Number(r.requests), 0),
+      last_used_at: mine.reduce<string | null>((l, r) => later(l, r.last_used_at), null),
+    };
+  });
+  return { from: range.from ?? null, to: range.to ?? null, total_requests: purposes.reduce((s, p) => s + p.total_requests, 0), purposes };
+}
+
+export function emptyVerificationTotals(): VerificationTotals {
+  return { tasks: 0, emails: 0, valid: 0, invalid: 0, unknown: 0 };
+}
+
+/** Keys filtered by integration type (the page's filter); no types selected means all. */
+export function byPurpose<T extends { purpose: string }>(rows: readonly T[], types: readonly string[]): T[] {
+  return types.length === 0 ? [...rows] : rows.filter((r) => types.includes(r.purpose));
+}
+
+/** What a list may show of a key: its prefix, then a mask; never more. */
+export function maskedKey(prefix: string): string {
+  return `${prefix}${"•".repeat(8)}`;
+}

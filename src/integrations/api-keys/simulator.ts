@@ -1,0 +1,165 @@
+import { z } from "zod";
+import { listenSimulator, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
+import { createApiKeyBody, PURPOSES, rfc3339, type Task, TASKS_MAX_LIMIT } from "./contract";
+import { byCreated, inRange, makeTask, newSecret, prng, results, type SimKey, seed, SIM_USERS, summarize } from "./simulator-data";
+
+export const SIMULATOR_APIKEYS_TOKEN = "sim-apikeys-service-token";
+
+export class ApiKeysSimulatorControl extends SimulatorControl {
+  keys: SimKey[] = [];
+  tasks: Task[] = [];
+  /** A new task arrives this often (0: none arrive by themselves). */
+  arrivalMs = 20_000;
+  /** A task completes this long after it arrives (negative: only `complete()` finishes one). */
+  processingMs = 5_000;
+  private nextArrival = Date.now();
+  private ids = 0;
+  private readonly random = prng(7);
+
+  /** Adds a task now (tests); its fields override the generated ones. */
+  addTask(fields: Partial<Task> & { api_key_id: string }): Task {
+    const key = this.keys.find((k) => k.id === fields.api_key_id)!;
+    const made = { ...makeTask(`tsk_${++this.ids}_${Date.now().toString(36)}`, key, Date.now(), this.random, false), ...fields };
+    this.tasks.push(made);
+    this.tasks.sort(byCreated);
+    return made;
+  }
+
+  complete(id: string): void {
+    const t = this.tasks.find((x) => x.id === id)!;
+    Object.assign(t, { status: "completed", completed_at: new Date().toISOString(), ...results(t.email_count ?? 1, this.random) });
+  }
+
+  /** Lets time pass: tasks arrive and finish processing. Called before every answer. */
+  advance(now = Date.now()): void {
+    if (this.arrivalMs > 0) {
+      while (this.nextArrival <= now) {
+        const live = this.keys.filter((k) => !k.revoked);
+        if (live.length > 0) {
+          const key = live[Math.floor(this.random() * live.length)];
+          this.tasks.push(makeTask(`tsk_${++this.ids}_${this.nextArrival.toString(36)}`, key, this.nextArrival, this.random, false));
+        }
+        this.nextArrival += this.arrivalMs;
+      }
+    }
+    for (const t of this.tasks) {
+      if (this.processingMs >= 0 && t.status === "processing" && Date.parse(t.created_at) + this.processingMs <= now) this.complete(t.id);
+    }
+  }
+}
+
+const range = z.object({ from: rfc3339.optional(), to: rfc3339.optional(), user_id: z.string().optional() });
+const taskQuery = range.extend({
+  user_id: z.string().min(1),
+  limit: z.coerce.number().int().min(1).max(TASKS_MAX_LIMIT).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+const error = (code: string, message: string) => ({ error: code, message });
+
+export interface ApiKeysSimulatorOptions {
+  days?: number;
+  tasksPerKeyPerDay?: number;
+  arrivalMs?: number;
+}
+
+/** The email-verification API as the plan describes it: bearer token, keys, tasks and metrics computed from them. */
+export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {}) {
+  const control = new ApiKeysSimulatorControl();
+  const seeded = seed({ days: options.days ?? 60, tasksPerKeyPerDay: options.tasksPerKeyPerDay ?? 0.5, now: Date.now(), random: prng(42) });
+  control.keys = seeded.keys;
+  control.tasks = seeded.tasks;
+  if (options.arrivalMs !== undefined) control.arrivalMs = options.arrivalMs;
+
+  const app = simulatorApp(control, {
+    errorBody: (_status, code, message) => error(code, message),
+    invalidKey: { status: 401, code: "unauthorized", message: "Invalid token." },
+  });
+  app.addHook("preHandler", async (request, reply) => {
+    if (request.headers.authorization !== `Bearer ${SIMULATOR_APIKEYS_TOKEN}`) return reply.code(401).send(error("unauthorized", "Missing or invalid bearer token."));
+    control.advance();
+  });
+  const parse = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | null => {
+    const r = schema.safeParse(value);
+    return r.success ? r.data : null;
+  };
+  const live = () => control.keys.filter((k) => !k.revoked);
+
+  app.get("/api/v1/api-keys", async (request, reply) => {
+    const q = parse(range, request.query);
+    if (!q) return reply.code(400).send(error("invalid_request", "from and to must be RFC 3339 date-times."));
+    const keys = live()
+      .filter((k) => !q.user_id || k.user_id === q.user_id)
+      .map((k) => summarize(k, control.tasks, q.from, q.to))
+      .filter((k) => (!q.from && !q.to) || inRange(k.last_used_at, q.from, q.to));
+    return { keys };
+  });
+
+  app.post("/api/v1/api-keys", async (request, reply) => {
+    const body = parse(createApiKeyBody, request.body);
+    if (!body) return reply.code(400).send(error("invalid_request", "name and purpose are required."));
+    const { plaintext, key_prefix, secret_hash } = newSecret();
+    const key: SimKey = {
+      id: `key_${Date.now().toString(36)}_${control.keys.length}`,
+      user_id: body.user_id ?? SIM_USERS[0],
+      name: body.name,
+      purpose: body.purpose,
+      key_prefix,
+      secret_hash,
+      created_at: new Date().toISOString(),
+      revoked: false,
+    };
+    control.keys.push(key);
+    return reply.code(201).send({ ...summarize(key, []), plaintext });
+  });
+
+  app.delete<{ Params: { id: string } }>("/api/v1/api-keys/:id", async (request, reply) => {
+    const key = live().find((k) => k.id === request.params.id);
+    if (!key) return reply.code(404).send(error("not_found", "API key not found."));
+    key.revoked = true;
+    return reply.code(204).send();
+  });
+
+  app.get("/metrics/api-usage", async (request, reply) => {
+    const q = parse(range, request.query);
+    if (!q) return reply.code(400).send(error("invalid_request", "from and to must be RFC 3339 date-times."));
+    const purposeOf = new Map(control.keys.map((k) => [k.id, k.purpose]));
+    const purposes = PURPOSES.map((p) => ({ purpose: p, total_requests: 0, last_used_at: null as string | null }));
+    for (const t of control.tasks) {
+      if ((q.user_id && t.user_id !== q.user_id) || !t.api_key_id || !inRange(t.created_at, q.from, q.to)) continue;
+      const row = purposes.find((p) => p.purpose === purposeOf.get(t.api_key_id!))!;
+      row.total_requests++;
+      if (!row.last_used_at || t.created_at > row.last_used_at) row.last_used_at = t.created_at;
+    }
+    return { from: q.from ?? null, to: q.to ?? null, total_requests: purposes.reduce((s, p) => s + p.total_requests, 0), purposes };
+  });
+
+  app.get("/metrics/verifications", async (request, reply) => {
+    const q = parse(range, request.query);
+    if (!q) return reply.code(400).send(error("invalid_request", "from and to must be RFC 3339 date-times."));
+    const totals = { tasks: 0, emails: 0, valid: 0, invalid: 0, unknown: 0 };
+    for (const t of control.tasks) {
+      if (t.status !== "completed" || !inRange(t.created_at, q.from, q.to)) continue;
+      totals.tasks++;
+      totals.emails += t.email_count ?? 1;
+      totals.valid += t.valid_count;
+      totals.invalid += t.invalid_count;
+      totals.unknown += t.unknown_count;
+    }
+    return { from: q.from ?? null, to: q.to ?? null, totals };
+  });
+
+  app.get("/tasks", async (request, reply) => {
+    const q = parse(taskQuery, request.query);
+    if (!q) return reply.code(400).send(error("invalid_request", "user_id is required; from and to must be RFC 3339; limit at most 500."));
+    const all = control.tasks.filter((t) => t.user_id === q.user_id && inRange(t.created_at, q.from, q.to));
+    return { tasks: all.slice(q.offset, q.offset + q.limit), total: all.length, limit: q.limit, offset: q.offset };
+  });
+
+  app.get<{ Params: { id: string } }>("/tasks/:id", async (request, reply) => {
+    const found = control.tasks.find((t) => t.id === request.params.id);
+    return found ?? reply.code(404).send(error("not_found", "Task not found."));
+  });
+
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(error("not_found", "Not found.")));
+  return listenSimulator(app, control, () => ({ APIKEYS_SERVICE_TOKEN: SIMULATOR_APIKEYS_TOKEN }));
+}

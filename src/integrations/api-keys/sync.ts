@@ -1,0 +1,161 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyBaseLogger } from "fastify";
+import { UpstreamError } from "../../server/upstream/http";
+import type { ApiKeysClient } from "./client";
+import type { APIKeySummary } from "./contract";
+import type { ApiKeysDb } from "./db";
+import { ingestTasks, storeKeySnapshots } from "./ingest";
+
+export interface SyncDeps {
+  db: ApiKeysDb;
+  client: ApiKeysClient;
+  initialCredits: number;
+  log: FastifyBaseLogger;
+  /** Names this process in the runs table. */
+  replica: string;
+}
+
+export interface SyncOutcome {
+  id: number;
+  trigger: "scheduled" | "manual";
+  ok: boolean;
+  error: string | null;
+  keys: number;
+  tasks: number;
+  deducted: number;
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** Tasks are re-read this far back, so one that finished after the last sync is seen completed. */
+export const OVERLAP_MS = 10 * 60_000;
+
+/** Why a sync failed, in words safe to store and show: never the upstream's body. */
+export function syncFailureReason(error: unknown): string {
+  if (!(error instanceof UpstreamError)) return "The sync failed unexpectedly.";
+  if (error.failure === "not_configured") return "The email-verification API is not configured: set APIKEYS_SERVICE_TOKEN.";
+  if (error.failure === "timeout") return "The email-verification API did not answer in time.";
+  if (error.failure === "network") return "The email-verification API could not be reached.";
+  if (error.failure === "invalid_response") return "The email-verification API sent an answer the console does not understand.";
+  if (error.status === 401 || error.status === 403) return "The email-verification API refused APIKEYS_SERVICE_TOKEN.";
+  if (error.status === 429) return "The email-verification API is rate limiting requests.";
+  return `The email-verification API answered with an error (${error.status}).`;
+}
+
+/**
+ * One sync: the keys (snapshots), then each key owner's tasks since shortly before the last ones
+ * stored (or since the oldest unfinished one), deducting credits on the way. A scheduled run passes
+ * its interval's `slot`: the runs table's unique slot lets one replica alone claim it; the others
+ * get null and do nothing.
+ */
+export async function runSync(deps: SyncDeps, trigger: "scheduled" | "manual", slot: number | null = null): Promise<SyncOutcome | null> {
+  const { db } = deps;
+  const startedAt = new Date().toISOString();
+  const claimed = await db
+    .insertInto("api_keys_sync_runs")
+    .values({ slot, trigger, replica: deps.replica, started_at: startedAt, keys: 0, tasks: 0, deducted: 0 })
+    .onConflict((oc) => oc.column("slot").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!claimed) return null;
+
+  let keys: APIKeySummary[] = [];
+  let tasks = 0;
+  let deducted = 0;
+  let error: string | null = null;
+  try {
+    keys = await deps.client.listKeys();
+    await storeKeySnapshots(db, keys);
+    const purposeOf = new Map(keys.map((k) => [k.id, k.purpose as string]));
+    const known = await db.selectFrom("api_keys_key_snapshots").select(["id", "user_id", "purpose"]).execute();
+    for (const k of known) if (!purposeOf.has(k.id)) purposeOf.set(k.id, k.purpose);
+    const owners = new Map<string, string[]>();
+    for (const k of known) owners.set(k.user_id, [...(owners.get(k.user_id) ?? []), k.id]);
+
+    for (const [user_id, keyIds] of owners) {
+      let why: string | null = null;
+      try {
+        const from = await resumeFrom(db, user_id);
+        for await (const page of deps.client.allTasks({ user_id, ...(from ? { from } : {}) })) {
+          const r = await ingestTasks(db, page, { purposeOf, initialCredits: deps.initialCredits });
+          tasks += r.stored;
+          deducted += r.credits;
+        }
+      } catch (e) {
+        why = syncFailureReason(e);
+        error ??= why;
+        deps.log.warn({ user_id, failure: (e as UpstreamError).failure, status: (e as UpstreamError).status }, "api-keys: syncing a user's tasks failed");
+      }
+      await recordKeyStates(db, keyIds, why);
+    }
+  } catch (e) {
+    error = syncFailureReason(e);
+    deps.log.warn({ failure: (e as UpstreamError).failure, status: (e as UpstreamError).status }, "api-keys: listing keys failed");
+    const known = await db.selectFrom("api_keys_key_snapshots").select("id").where("revoked_at", "is", null).execute();
+    await recordKeyStates(
+      db,
+      known.map((k) => k.id),
+      error,
+    );
+  }
+  const finishedAt = new Date().toISOString();
+  await db
+    .updateTable("api_keys_sync_runs")
+    .set({ finished_at: finishedAt, ok: error ? 0 : 1, error, keys: keys.length, tasks, deducted })
+    .where("id", "=", claimed.id)
+    .execute();
+  return { id: claimed.id, trigger, ok: !error, error, keys: keys.length, tasks, deducted, startedAt, finishedAt };
+}
+
+/** Where a user's next task read starts: the oldest unfinished task, or the newest stored one less an overlap. */
+async function resumeFrom(db: ApiKeysDb, user_id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("api_keys_tasks")
+    .select((eb) => [
+      eb.fn.max("created_at").as("newest"),
+      eb.fn.min(eb.case().when("status", "in", ["pending", "processing"]).then(eb.ref("created_at")).else(null).end()).as("oldest_open"),
+    ])
+    .where("user_id", "=", user_id)
+    .executeTakeFirst();
+  if (!row?.newest) return undefined;
+  const overlap = new Date(Date.parse(row.newest) - OVERLAP_MS).toISOString();
+  return row.oldest_open && row.oldest_open < overlap ? row.oldest_open : overlap;
+}
+
+async function recordKeyStates(db: ApiKeysDb, keyIds: string[], error: string | null): Promise<void> {
+  if (keyIds.length === 0) return;
+  const synced_at = new Date().toISOString();
+  await db
+    .insertInto("api_keys_key_sync_state")
+    .values(keyIds.map((key_id) => ({ key_id, synced_at, ok: error ? 0 : 1, error })))
+    .onConflict((oc) => oc.column("key_id").doUpdateSet({ synced_at, ok: error ? 0 : 1, error }))
+    .execute();
+}
+
+/**
+ * The scheduled sync: every replica ticks each interval and tries to claim the interval's slot;
+ * the database lets one claim succeed, so the sync runs once per interval however many replicas run.
+ */
+export function scheduleSync(deps: SyncDeps, intervalS: number): () => Promise<void> {
+  const intervalMs = intervalS * 1000;
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const tick = () => {
+    // A run longer than the interval is not overlapped by this replica's next one.
+    if (stopped || running) return;
+    const slot = Math.floor(Date.now() / intervalMs);
+    running = runSync(deps, "scheduled", slot)
+      .catch((error) => deps.log.error({ err: error }, "api-keys: scheduled sync failed"))
+      .finally(() => (running = null));
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  setImmediate(tick);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}
+
+export const newReplicaId = () => randomUUID().slice(0, 8);
