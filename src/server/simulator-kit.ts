@@ -74,3 +74,15 @@ export async function listenSimulator<C>(app: FastifyInstance, control: C, env: 
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   return { url: address, env: env(address), control, close: () => app.close() };
 }
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a simulator's seed data is the same every start. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
