@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_PAGE_SIZE, SORT_FIELDS, type SortDirection, type SortField } from "./limits";
 
 /*
  * Pax8's shapes, written from the official partner-endpoints.json (OpenAPI 3.0.1). The document
@@ -124,11 +125,7 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 // ---- Inputs: checked before any request, by the client and by the BFF routes alike. ----
 
-export const MAX_PAGE_SIZE = 200;
-export const DEFAULT_PAGE_SIZE = 10;
-export const SORT_FIELDS = ["resourceGroup", "currentCharges", "partnerTotal"] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-export type SortDirection = "asc" | "desc";
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_FIELDS, type SortDirection, type SortField } from "./limits";
 
 /** Query strings arrive as text, the typed client gets numbers: both are accepted, "" is unset. */
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
