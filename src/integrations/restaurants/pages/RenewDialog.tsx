@@ -1,0 +1,81 @@
+import type { HttpError } from "@refinedev/core";
+import { Alert, Form, Input, InputNumber, Modal, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { errorMessage } from "../../../app/http";
+import { type RenewInput, type RenewOutcome, RENEW_MAX_AMOUNT, RENEW_REASON_MAX } from "../api";
+import { RENEW_DEFAULT_AMOUNT } from "../contract";
+import { newIdempotencyKey, useRenew } from "./queries";
+
+export interface RenewTarget {
+  restaurantId: string;
+  restaurantName: string;
+}
+
+/**
+ * "Renew +1000": amount (1000 by default) and a reason, then one renewal. The Idempotency-Key is
+ * made when the dialog opens, so a retry after a lost answer is the same renewal, not a second one.
+ */
+export function RenewDialog({ target, onClose, onRenewed }: { target: RenewTarget | null; onClose: () => void; onRenewed: (outcome: RenewOutcome) => void }) {
+  const [form] = Form.useForm<RenewInput>();
+  const [key, setKey] = useState(newIdempotencyKey);
+  const renew = useRenew();
+
+  useEffect(() => {
+    if (!target) return;
+    setKey(newIdempotencyKey());
+    renew.reset();
+    form.setFieldsValue({ amount: RENEW_DEFAULT_AMOUNT, reason: "" });
+    // A new target is a new renewal (and a new key); `renew` and `form` are stable.
+  }, [target?.restaurantId]);
+
+  async function submit() {
+    if (!target || renew.isPending) return;
+    const input = await form.validateFields();
+    renew.mutate(
+      { restaurantId: target.restaurantId, input: { amount: input.amount, reason: input.reason.trim() }, key },
+      {
+        onSuccess: (outcome) => {
+          onRenewed(outcome);
+          onClose();
+        },
+        onError: (error) => {
+          // The server's 422 names the field: show its reason beside that input.
+          const fields = (error as unknown as HttpError).errors ?? {};
+          form.setFields((["amount", "reason"] as const).filter((name) => fields[name]).map((name) => ({ name, errors: [String(fields[name])] })));
+        },
+      },
+    );
+  }
+
+  return (
+    <Modal
+      open={Boolean(target)}
+      title={`Renew ${target?.restaurantName ?? ""}`}
+      okText="Renew"
+      onOk={submit}
+      onCancel={() => !renew.isPending && onClose()}
+      confirmLoading={renew.isPending}
+      cancelButtonProps={{ disabled: renew.isPending }}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">Adds conversations to this month's allowance. The amount counts until the month ends.</Typography.Paragraph>
+      <Form form={form} layout="vertical" requiredMark="optional" initialValues={{ amount: RENEW_DEFAULT_AMOUNT, reason: "" }} onFinish={submit}>
+        <Form.Item
+          name="amount"
+          label="Amount (conversations)"
+          rules={[
+            { required: true, message: "Enter an amount." },
+            { type: "integer", min: 1, max: RENEW_MAX_AMOUNT, message: `A whole number from 1 to ${RENEW_MAX_AMOUNT.toLocaleString("en-US")}.` },
+          ]}
+        >
+          <InputNumber min={1} max={RENEW_MAX_AMOUNT} precision={0} style={{ width: "100%" }} aria-label="Amount" />
+        </Form.Item>
+        <Form.Item name="reason" label="Reason" rules={[{ required: true, whitespace: true, message: "Say why, for the audit log." }]}>
+          <Input.TextArea rows={3} maxLength={RENEW_REASON_MAX} showCount aria-label="Reason" />
+        </Form.Item>
+      </Form>
+      {renew.isError && <Alert type="error" showIcon message="The renewal did not go through" description={errorMessage(renew.error)} role="alert" />}
+    </Modal>
+  );
+}

@@ -1,0 +1,55 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { http } from "../../../app/http";
+import { BFF, type RenewalsResponse, type RenewInput, type RenewOutcome, type RenewResponseBody } from "../api";
+
+/** The header badge's query; a renewal invalidates it so the count follows at once. */
+export const ALERTS_COUNT_KEY = ["restaurants", "alerts-count"] as const;
+export const renewalsKey = (id: string) => ["restaurants", "renewals", id] as const;
+export const BADGE_REFRESH_MS = 60_000;
+
+/** One key per renewal the user means: the dialog keeps it across retries of the same renewal. */
+export function newIdempotencyKey(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+export async function renewAllowance(restaurantId: string, input: RenewInput, idempotencyKey: string): Promise<RenewOutcome> {
+  const { data } = await http.post<RenewResponseBody>(BFF.renew(restaurantId), input, { headers: { "Idempotency-Key": idempotencyKey } });
+  return data.data;
+}
+
+/** Renews and refreshes what depends on it: the badge count and this restaurant's renewals. */
+export function useRenew() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { restaurantId: string; input: RenewInput; key: string }) => renewAllowance(v.restaurantId, v.input, v.key),
+    onSettled: (_data, _error, v) => {
+      void client.invalidateQueries({ queryKey: ALERTS_COUNT_KEY });
+      void client.invalidateQueries({ queryKey: renewalsKey(v.restaurantId) });
+    },
+  });
+}
+
+export function useAlertsCount(enabled: boolean) {
+  return useQuery({
+    queryKey: ALERTS_COUNT_KEY,
+    queryFn: async () => (await http.get<{ count: number; threshold: number }>(BFF.alertsCount)).data,
+    enabled,
+    refetchInterval: BADGE_REFRESH_MS,
+    staleTime: 30_000,
+    retry: false,
+  });
+}
+
+export function useRenewals(restaurantId: string | undefined) {
+  return useQuery({
+    queryKey: renewalsKey(restaurantId ?? ""),
+    queryFn: async () => (await http.get<RenewalsResponse>(BFF.renewals(restaurantId!))).data.data,
+    enabled: Boolean(restaurantId),
+  });
+}
+
+/** Benchmarks read this mark: set when a list page's rows are on screen. */
+export const ROWS_MARK = "restaurants:rows";
+export function markRows(offset: number): void {
+  if (typeof performance !== "undefined") performance.mark(ROWS_MARK, { detail: { offset } });
+}
