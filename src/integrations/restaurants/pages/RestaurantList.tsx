@@ -79,7 +79,11 @@ export function RestaurantList() {
       }
     >
       <Flex vertical gap={12}>
-        {meta?.demo && <StatusTag status="demo" />}
+        {meta?.demo && (
+          <div>
+            <StatusTag status="demo" />
+          </div>
+        )}
         {meta?.stale && <Alert type="warning" showIcon message={meta.message ?? "Showing the last known figures."} />}
         {tableQuery.isError ? (
           <ErrorState title="Could not load the restaurants" message={errorMessage(tableQuery.error)} onRetry={() => tableQuery.refetch()} />

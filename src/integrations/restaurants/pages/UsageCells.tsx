@@ -15,7 +15,12 @@ export function UsedOfLimit({ f }: { f: Figures }) {
 
 /** The progress bar from `usagePercent`, or "Unlimited" where there is no limit. */
 export function UsageBar({ f, name, size = "small" }: { f: Figures; name: string; size?: "small" | "default" }) {
-  if (f.unlimited) return <StatusTag status="unlimited" />;
+  if (f.unlimited)
+    return (
+      <div>
+        <StatusTag status="unlimited" />
+      </div>
+    );
   return <QuotaProgress percent={f.percent} size={size} label={`${name}: ${formatPercent(f.percent)} of the allowance used`} />;
 }
 
