@@ -45,3 +45,18 @@ export function filterValue(filters: CrudFilter[] | undefined, field: string): s
 export function shortId(id: string | undefined): string {
   return id ? `${id.slice(0, 8)}…` : "—";
 }
+
+/** The reasons a 422 gave per field (`{companyId: "must be a UUID"}`), for the inputs that show them. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  const e = error as { statusCode?: number; errors?: Record<string, unknown> } | null | undefined;
+  if (e?.statusCode !== 422 || !e.errors) return {};
+  return Object.fromEntries(Object.entries(e.errors).map(([field, message]) => [field, String(message)]));
+}
+
+export const isNotFound = (error: unknown) => (error as { statusCode?: number } | null)?.statusCode === 404;
+
+/** React Query's retry: a user's mistake (4xx) is not asked again, a failure up to twice. */
+export function retryServerErrors(failures: number, error: unknown): boolean {
+  const status = (error as { statusCode?: number } | null)?.statusCode ?? 0;
+  return (status === 0 || status >= 500) && failures < 2;
+}
