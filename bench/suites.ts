@@ -4,4 +4,6 @@ import type { BenchSuite } from "./lib";
 export const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   core: () => import("./core"),
   pax8: () => import("./pax8"),
+  "api-keys": () => import("./api-keys"),
+  restaurants: () => import("./restaurants"),
 };

@@ -29,6 +29,7 @@ export interface TasksTable {
   unknown_count: number;
   created_at: string;
   completed_at: string | null;
+  /** When the task was stored or last changed. */
   synced_at: string;
 }
 

@@ -32,7 +32,7 @@ class LedgerRace extends Error {}
  */
 export async function ingestTasks(db: ApiKeysDb, tasks: readonly Task[], options: IngestOptions): Promise<IngestResult> {
   const total: IngestResult = { stored: 0, deductions: 0, credits: 0, shortfall: 0 };
-  const size = options.batchSize ?? 400;
+  const size = options.batchSize ?? 500;
   for (let i = 0; i < tasks.length; i += size) {
     const batch = tasks.slice(i, i + size);
     for (let attempt = 0; ; attempt++) {
@@ -84,7 +84,14 @@ async function ingestBatch(trx: ApiKeysDb, batch: readonly Task[], options: Inge
         completed_at: eb.ref("excluded.completed_at"),
         purpose: eb.fn.coalesce(eb.ref("excluded.purpose"), eb.ref("api_keys_tasks.purpose")),
         synced_at: eb.ref("excluded.synced_at"),
-      })),
+      })).where((eb) =>
+        // An unchanged task is left alone: re-reading a page costs a read, not a row rewrite.
+        eb.or([
+          eb("api_keys_tasks.status", "!=", eb.ref("excluded.status")),
+          eb("api_keys_tasks.email_count", "!=", eb.ref("excluded.email_count")),
+          eb("api_keys_tasks.purpose", "is", null),
+        ]),
+      ),
     )
     .execute();
 
@@ -112,13 +119,20 @@ async function ingestBatch(trx: ApiKeysDb, batch: readonly Task[], options: Inge
     .execute();
   if (inserted.length !== ledger.length) throw new LedgerRace("a task was deducted by another sync meanwhile");
 
-  for (const user of new Set(fresh.map((f) => f.user_id))) {
-    await trx
-      .updateTable("user_credits")
-      .set((eb) => ({ balance: after.get(user)!, shortfall: eb("shortfall", "+", shortfalls.get(user) ?? 0), updated_at: now }))
-      .where("user_id", "=", user)
-      .execute();
-  }
+  // One statement for every user of the batch: a CASE per column.
+  const changed = [...new Set(fresh.map((f) => f.user_id))];
+  await trx
+    .updateTable("user_credits")
+    .set((eb) => {
+      const pick = (value: (u: string) => number) => {
+        let c = eb.case().when("user_id", "=", changed[0]).then(value(changed[0]));
+        for (const u of changed.slice(1)) c = c.when("user_id", "=", u).then(value(u));
+        return c.else(0).end();
+      };
+      return { balance: pick((u) => after.get(u)!), shortfall: eb("shortfall", "+", pick((u) => shortfalls.get(u) ?? 0)), updated_at: now };
+    })
+    .where("user_id", "in", changed)
+    .execute();
   return {
     stored: batch.length,
     deductions: ledger.length,
