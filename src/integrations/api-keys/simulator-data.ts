@@ -15,18 +15,6 @@ export interface SimKey {
 
 export const SIM_USERS = ["usr_ada", "usr_grace", "usr_linus"] as const;
 
-/** Deterministic pseudo-random numbers, so a demo looks the same each start. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function newSecret(): { plaintext: string; key_prefix: string; secret_hash: string } {
   const plaintext = `evk_live_${randomBytes(20).toString("hex")}`;
   return { plaintext, key_prefix: plaintext.slice(0, 13), secret_hash: createHash("sha256").update(plaintext).digest("hex") };

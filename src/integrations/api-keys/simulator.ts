@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { listenSimulator, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
+import { listenSimulator, prng, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
 import { createApiKeyBody, PURPOSES, rfc3339, type Task, TASKS_MAX_LIMIT } from "./contract";
-import { byCreated, inRange, makeTask, newSecret, prng, results, type SimKey, seed, SIM_USERS, summarize } from "./simulator-data";
+import { byCreated, inRange, makeTask, newSecret, results, type SimKey, seed, SIM_USERS, summarize } from "./simulator-data";
 
 export const SIMULATOR_APIKEYS_TOKEN = "sim-apikeys-service-token";
 
