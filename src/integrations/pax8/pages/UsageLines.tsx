@@ -9,7 +9,7 @@ import type { UsageLine } from "../contract";
 import { PAX8_PROVIDER, PAX8_RESOURCES } from "../dataProvider";
 import { MAX_PAGE_SIZE } from "../limits";
 import { fieldErrorsOf, filterValue, retryServerErrors } from "../mapping";
-import { Money, TrialTag } from "./cells";
+import { Money, TrialTag, UnitPrice } from "./cells";
 import { PAGE_SIZES } from "./SubscriptionsList";
 
 const DATE = "YYYY-MM-DD";
@@ -78,18 +78,18 @@ export function UsageLines({ summaryId, currency }: { summaryId: string; currenc
           dataSource={tableQuery.isError ? [] : tableProps.dataSource}
           pagination={{ ...tableProps.pagination, showSizeChanger: true, pageSizeOptions: PAGE_SIZES }}
           rowKey={(l) => `${l.productId}:${l.usageDate}`}
-          scroll={{ x: 860 }}
+          scroll={{ x: "max-content" }}
           size="small"
           locale={{ emptyText: <Empty description={`No usage recorded on ${usageDate ?? "this date"}.`} /> }}
         >
           <Table.Column<UsageLine> dataIndex="productName" title="Product" render={(v: string | undefined) => v ?? "—"} />
-          <Table.Column<UsageLine> dataIndex="unitOfMeasure" title="Unit" render={(v: string | undefined) => v ?? "—"} />
+          <Table.Column<UsageLine> dataIndex="unitOfMeasure" title="Unit" responsive={["md"]} render={(v: string | undefined) => v ?? "—"} />
           <Table.Column<UsageLine> dataIndex="quantity" title="Quantity" align="right" render={(v: number | undefined) => formatNumber(v)} />
-          <Table.Column<UsageLine> dataIndex="unitPrice" title="Unit price" align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
+          <Table.Column<UsageLine> dataIndex="unitPrice" title="Unit price" responsive={["md"]} align="right" render={(v: number | undefined, l) => <UnitPrice amount={v} currency={l.currencyCode ?? currency} />} />
           <Table.Column<UsageLine> dataIndex="currentCharges" title="Charges" align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
-          <Table.Column<UsageLine> dataIndex="partnerTotal" title="Partner total" align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
-          <Table.Column<UsageLine> dataIndex="currentProfit" title="Profit" align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
-          <Table.Column<UsageLine> dataIndex="isTrial" title="Trial" render={(v: boolean | undefined) => <TrialTag trial={v} />} />
+          <Table.Column<UsageLine> dataIndex="partnerTotal" title="Partner total" responsive={["md"]} align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
+          <Table.Column<UsageLine> dataIndex="currentProfit" title="Profit" responsive={["md"]} align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
+          <Table.Column<UsageLine> dataIndex="isTrial" title="Trial" responsive={["md"]} render={(v: boolean | undefined) => <TrialTag trial={v} />} />
         </Table>
       )}
     </Flex>

@@ -1,6 +1,6 @@
 import { getDefaultSortOrder, List, useTable } from "@refinedev/antd";
 import { useList } from "@refinedev/core";
-import { Form, Input, Table, Typography } from "antd";
+import { Form, Grid, Input, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { errorMessage } from "../../../app/http";
@@ -49,6 +49,8 @@ export function UsageSummariesList() {
   });
   const subscription = subscriptions.result.data.find((s) => s.id === subscriptionId);
   const rows = tableQuery.data?.data ?? [];
+  // Below md, vendor, company and trial give way to the money columns.
+  const wide = Grid.useBreakpoint().md ?? true;
   useEffect(() => {
     if (tableQuery.data) markDataOnScreen();
   }, [tableQuery.data]);
@@ -72,13 +74,13 @@ export function UsageSummariesList() {
           dataSource={tableQuery.isError ? [] : tableProps.dataSource}
           pagination={{ ...tableProps.pagination, showSizeChanger: true, pageSizeOptions: PAGE_SIZES }}
           rowKey="id"
-          scroll={{ x: 760 }}
+          scroll={{ x: "max-content" }}
           size="middle"
           locale={{ emptyText: "No usage summary matches these filters." }}
           summary={() =>
             chargesByCurrency(rows).map((t) => (
               <Table.Summary.Row key={t.currency} data-testid={`pax8-total-${t.currency}`}>
-                <Table.Summary.Cell index={0} colSpan={3}>
+                <Table.Summary.Cell index={0} colSpan={wide ? 3 : 1}>
                   <strong>Total on this page ({t.currency})</strong>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={3} align="right">
@@ -89,7 +91,7 @@ export function UsageSummariesList() {
                 <Table.Summary.Cell index={4} align="right">
                   <Money amount={t.partnerTotal} currency={t.currency} />
                 </Table.Summary.Cell>
-                <Table.Summary.Cell index={5} />
+                {wide && <Table.Summary.Cell index={5} />}
               </Table.Summary.Row>
             ))
           }
@@ -101,8 +103,8 @@ export function UsageSummariesList() {
             defaultSortOrder={getDefaultSortOrder("resourceGroup", sorters)}
             render={(v: string | undefined, s) => <Link to={summaryPath(s.id)}>{v || "(no resource group)"}</Link>}
           />
-          <Table.Column<UsageSummary> dataIndex="vendorName" title="Vendor" render={(v: string | undefined) => v ?? "—"} />
-          <Table.Column<UsageSummary> dataIndex="companyId" title="Company" render={(id: string | undefined) => <ShortId id={id} />} />
+          <Table.Column<UsageSummary> dataIndex="vendorName" title="Vendor" responsive={["md"]} render={(v: string | undefined) => v ?? "—"} />
+          <Table.Column<UsageSummary> dataIndex="companyId" title="Company" responsive={["md"]} render={(id: string | undefined) => <ShortId id={id} />} />
           <Table.Column<UsageSummary>
             dataIndex="currentCharges"
             title="Current charges"
@@ -119,7 +121,7 @@ export function UsageSummariesList() {
             defaultSortOrder={getDefaultSortOrder("partnerTotal", sorters)}
             render={(v: number | undefined, s) => <Money amount={v} currency={s.currencyCode} />}
           />
-          <Table.Column<UsageSummary> dataIndex="isTrial" title="Trial" render={(v: boolean | undefined) => <TrialTag trial={v} />} />
+          <Table.Column<UsageSummary> dataIndex="isTrial" title="Trial" responsive={["md"]} render={(v: boolean | undefined) => <TrialTag trial={v} />} />
         </Table>
       )}
     </List>

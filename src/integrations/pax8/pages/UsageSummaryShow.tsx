@@ -64,6 +64,7 @@ export function UsageSummaryShow() {
       }
       breadcrumb={back}
       headerButtons={() => null}
+      goBack={false}
       isLoading={false}
     >
       {query.isError ? (
