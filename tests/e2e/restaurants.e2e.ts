@@ -27,7 +27,7 @@ describe("restaurants in a browser", () => {
     const before = Number(await badge.getAttribute("data-count"));
     expect(before).toBe(sim.alerting(0.9).length);
 
-    await row.getByRole("button", { name: `Renew ${SIM_RESTAURANTS.nearQuota.name}` }).click();
+    await row.getByRole("button", { name: `Renew +1000 for ${SIM_RESTAURANTS.nearQuota.name}` }).click();
     const dialog = page.getByRole("dialog");
     expect(await dialog.getByLabel("Amount").inputValue()).toBe("1000");
     await dialog.getByLabel("Reason").fill("Busy weekend, agreed with the owner");
@@ -55,7 +55,7 @@ describe("restaurants in a browser", () => {
     const page = await e.page({ role: "support" });
     await page.goto("/restaurants");
     const row = page.locator("tr", { hasText: SIM_RESTAURANTS.overQuota.name });
-    await row.getByRole("button", { name: `Renew ${SIM_RESTAURANTS.overQuota.name}` }).click();
+    await row.getByRole("button", { name: `Renew +1000 for ${SIM_RESTAURANTS.overQuota.name}` }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Reason").fill("Upstream is failing");
     sim.set("error500");
@@ -66,6 +66,26 @@ describe("restaurants in a browser", () => {
       sim.set("ok");
     }
     expect(await row.innerText()).toContain("1,130 / 1,000");
+    await page.context().close();
+  });
+
+  it("opens the alerts page from the badge, with a threshold in percent and links to each restaurant", async () => {
+    const page = await e.page({ role: "viewer" });
+    await page.goto("/restaurants");
+    const badge = page.getByTestId("restaurant-alerts-badge");
+    await expect.poll(() => badge.getAttribute("data-count")).not.toBe("");
+    await badge.click();
+    await page.waitForURL(/\/restaurants\/alerts/);
+    const rows = page.locator(".ant-table-tbody tr.ant-table-row");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(Math.min(20, sim.alerting(0.9).length));
+    const threshold = page.getByRole("spinbutton");
+    expect(await threshold.inputValue()).toBe("90");
+    await threshold.fill("50");
+    await expect.poll(() => rows.count()).toBe(Math.min(20, sim.alerting(0.5).length));
+    expect(page.url()).toMatch(/threshold/);
+    await rows.first().getByRole("link").click();
+    await page.getByTestId("usage-summary").waitFor();
     await page.context().close();
   });
 

@@ -23,7 +23,7 @@ const showPath = (id: string) => `/restaurants/${encodeURIComponent(id)}`;
 function RenewButton({ row, onClick }: { row: RestaurantUsage; onClick: () => void }) {
   const unlimited = row.allowance.monthlyLimit === -1;
   return (
-    <Button size="small" onClick={onClick} disabled={unlimited} title={unlimited ? "Unlimited plans need no renewal" : undefined} aria-label={`Renew ${row.restaurantName}`}>
+    <Button size="small" onClick={onClick} disabled={unlimited} title={unlimited ? "Unlimited plans need no renewal" : undefined} aria-label={`Renew +1000 for ${row.restaurantName}`}>
       Renew +1000
     </Button>
   );

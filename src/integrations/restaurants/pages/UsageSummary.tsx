@@ -29,11 +29,11 @@ export function UsageSummary({ restaurant, meta }: { restaurant: RestaurantUsage
           <Statistic title="Remaining" value={f.unlimited ? "Unlimited" : formatNumber(f.remaining)} />
         </Flex>
         <UsageBar f={f} name={restaurant.restaurantName} size="default" />
-        <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 1, xxl: 2 }} bordered>
           <Descriptions.Item label="Top-ups this month">
             <TopUps adjustedBy={restaurant.adjustedBy} />
           </Descriptions.Item>
-          <Descriptions.Item label="Today">
+          <Descriptions.Item label="Today's allowance">
             {daily.dailyLimit === -1 ? "Unlimited" : `${formatNumber(daily.dailyRemaining)} of ${formatNumber(daily.dailyLimit)} left`}
           </Descriptions.Item>
           <Descriptions.Item label="Last conversation">
