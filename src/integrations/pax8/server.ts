@@ -6,7 +6,7 @@ import type { IntegrationUsage } from "../usage";
 import { type Budget, chargesByCurrency, headline, parseBudget, type Pax8UsageDetails } from "./charges";
 import { createPax8Client, type Pax8Client } from "./client";
 import { MAX_PAGE_SIZE, type UsageSummary } from "./contract";
-import { PAX8 } from "./errors";
+import { PAX8, Pax8NotFoundError } from "./errors";
 import { pax8Routes } from "./routes";
 import { startPax8Simulator } from "./simulator";
 
@@ -88,7 +88,12 @@ async function monthSummaries(client: Pax8Client): Promise<{ subscriptions: numb
     Array.from({ length: 4 }, async () => {
       for (let s = queue.shift(); s; s = queue.shift()) {
         const id = s.id;
-        summaries.push(...(await allPages((page) => client.subscriptions.listUsageSummaries(id, { page, size: MAX_PAGE_SIZE }))));
+        // A subscription that is not usage-based may have no summaries at all: nothing to add.
+        const own = await allPages((page) => client.subscriptions.listUsageSummaries(id, { page, size: MAX_PAGE_SIZE })).catch((error: unknown) => {
+          if (error instanceof Pax8NotFoundError) return [];
+          throw error;
+        });
+        summaries.push(...own);
       }
     }),
   );
