@@ -61,6 +61,18 @@ describe("Pax8 usage in a browser", () => {
     await page.getByRole("searchbox", { name: "Resource group" }).press("Enter");
     await expect.poll(() => rows(page).count()).toBe(10);
 
+    // Refresh asks Pax8 again, past the server's cache.
+    const sim = e.t.contexts.get("pax8")!.simulator!.control as { calls: number };
+    const before = sim.calls;
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await expect.poll(() => sim.calls).toBeGreaterThan(before);
+
+    // 200 a page: every summary of the subscription on one page.
+    await page.locator(".ant-pagination-options .ant-select").click();
+    await page.getByTitle("200 / page").click();
+    await page.waitForURL(/pageSize=200/);
+    await expect.poll(() => rows(page).count()).toBe(mine.length);
+
     // Sort by partner total (ascending on the first click).
     await page.locator("th", { hasText: "Partner total" }).click();
     await page.waitForURL(/partnerTotal/);

@@ -76,6 +76,8 @@ describe("Pax8 data provider", () => {
     });
     expect(page.total).toBe(all.length);
     expect(page.data.map((s) => s.id)).toEqual(all.slice(5, 10).map((s) => s.id));
+    expect(page.meta).toMatchObject({ page: { number: 1, size: 5 }, stale: false });
+    expect(Date.parse(page.meta!.fetchedAt)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it("filters summaries by resourceGroup and lines by date and product", async () => {

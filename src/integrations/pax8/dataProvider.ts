@@ -17,6 +17,12 @@ const segment = (value: unknown, what: string) => {
   if (typeof value !== "string" || value === "") throw { message: `Choose a ${what} first.`, statusCode: 400 };
   return encodeURIComponent(value);
 };
+/** When the server fetched the answer from Pax8, and whether it is the last good one served during an outage. */
+export function freshness(headers: Record<string, unknown>): { fetchedAt: string | null; stale: boolean } {
+  const at = headers["x-fetched-at"];
+  return { fetchedAt: typeof at === "string" ? at : null, stale: headers["x-stale"] === "1" };
+}
+
 const readOnly = () => Promise.reject({ message: "Pax8 usage is read-only here.", statusCode: 405 });
 
 /**
@@ -43,13 +49,13 @@ export function createPax8DataProvider(client: AxiosInstance = http): DataProvid
       } else {
         throw { message: `Pax8 has no list of ${resource}.`, statusCode: 404 };
       }
-      const { data } = await client.get<PageAnswer>(url, { params });
-      return { data: data.content as T[], total: data.page.totalElements, meta: { page: data.page } };
+      const { data, headers } = await client.get<PageAnswer>(url, { params });
+      return { data: data.content as T[], total: data.page.totalElements, meta: { page: data.page, ...freshness(headers) } };
     },
     async getOne<T extends BaseRecord>({ resource, id, meta }: Parameters<DataProvider["getOne"]>[0]) {
       if (resource !== PAX8_RESOURCES.summaries) throw { message: `Pax8 has no single ${resource}.`, statusCode: 404 };
-      const { data } = await client.get<T>(`/api/pax8/usage-summaries/${segment(String(id ?? ""), "usage summary")}`, { params: refreshParam(meta) });
-      return { data };
+      const { data, headers } = await client.get<T>(`/api/pax8/usage-summaries/${segment(String(id ?? ""), "usage summary")}`, { params: refreshParam(meta) });
+      return { data, meta: freshness(headers) };
     },
     create: readOnly,
     update: readOnly,

@@ -13,6 +13,7 @@ import { PAX8_PROVIDER, PAX8_RESOURCES } from "../dataProvider";
 import { MAX_PAGE_SIZE } from "../limits";
 import { fieldErrorsOf, filterValue, isNotFound, retryServerErrors } from "../mapping";
 import { Money, ShortId, TrialTag } from "./cells";
+import { RefreshBar } from "./RefreshBar";
 import { PAGE_SIZES } from "./SubscriptionsList";
 
 export const summaryPath = (id: string) => `/pax8/usage-summaries/${id}`;
@@ -31,7 +32,7 @@ function FilterInput({ label, value, error, placeholder, onSearch }: { label: st
 /** /pax8/subscriptions/:subscriptionId/usage-summaries: filters, sort, page size, all in the URL. */
 export function UsageSummariesList() {
   const { subscriptionId = "" } = useParams();
-  const { tableProps, tableQuery, filters, setFilters, sorters } = useTable<UsageSummary>({
+  const { tableProps, tableQuery, filters, setFilters, sorters, currentPage, pageSize } = useTable<UsageSummary>({
     resource: PAX8_RESOURCES.summaries,
     dataProviderName: PAX8_PROVIDER,
     meta: { subscriptionId },
@@ -60,7 +61,18 @@ export function UsageSummariesList() {
   const filter = (field: string) => (value: string) => setFilters([{ field, operator: "eq", value: value || undefined }]);
 
   return (
-    <List title={subscription?.productName ?? "Usage summaries"} breadcrumb={<Link to="/pax8">← Pax8 subscriptions</Link>}>
+    <List
+      title={subscription?.productName ?? "Usage summaries"}
+      breadcrumb={<Link to="/pax8">← Pax8 subscriptions</Link>}
+      headerButtons={() => (
+        <RefreshBar
+          fetchedAt={tableQuery.data?.meta?.fetchedAt}
+          stale={tableQuery.data?.meta?.stale}
+          reread={(p) => p.getList({ resource: PAX8_RESOURCES.summaries, pagination: { currentPage, pageSize }, sorters, filters, meta: { subscriptionId, refresh: true } })}
+          refetch={() => tableQuery.refetch()}
+        />
+      )}
+    >
       <Typography.Paragraph type="secondary">Usage summaries of this subscription: charges for the current month, in each summary's currency.</Typography.Paragraph>
       <Form layout="vertical" style={{ display: "flex", flexWrap: "wrap", gap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>
         <FilterInput label="Resource group" placeholder="e.g. rg-ironcloud-prod" value={filterValue(filters, "resourceGroup")} error={fieldErrors.resourceGroup} onSearch={filter("resourceGroup")} />

@@ -11,8 +11,12 @@ import type { UsageSummary } from "../contract";
 import { PAX8_PROVIDER, PAX8_RESOURCES } from "../dataProvider";
 import { isNotFound, retryServerErrors } from "../mapping";
 import { Money, TrialTag } from "./cells";
+import { RefreshBar } from "./RefreshBar";
 import { summariesPath } from "./SubscriptionsList";
 import { UsageLines } from "./UsageLines";
+
+/** getOne's answer carries the server's freshness beside the data (Refine's type does not declare it). */
+const freshnessOf = (answer: unknown) => (answer as { meta?: { fetchedAt?: string; stale?: boolean } } | undefined)?.meta ?? {};
 
 /** Every field Pax8 gives a usage summary, in words, money in its own currency. */
 function SummaryFields({ summary }: { summary: UsageSummary }) {
@@ -63,7 +67,16 @@ export function UsageSummaryShow() {
         </span>
       }
       breadcrumb={back}
-      headerButtons={() => null}
+      headerButtons={() =>
+        summary ? (
+          <RefreshBar
+            fetchedAt={freshnessOf(query.data).fetchedAt}
+            stale={freshnessOf(query.data).stale}
+            reread={(p) => p.getOne({ resource: PAX8_RESOURCES.summaries, id, meta: { refresh: true } })}
+            refetch={() => query.refetch()}
+          />
+        ) : null
+      }
       goBack={false}
       isLoading={false}
     >
