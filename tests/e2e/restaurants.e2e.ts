@@ -51,7 +51,7 @@ describe("restaurants in a browser", () => {
     await page.context().close();
   });
 
-  it("shows a renewal's failure in words and keeps the dialog open", async () => {
+  it("shows a renewal's failure in words, keeps the dialog open, and renews on a second try", async () => {
     const page = await e.page({ role: "support" });
     await page.goto("/restaurants");
     const row = page.locator("tr", { hasText: SIM_RESTAURANTS.overQuota.name });
@@ -66,6 +66,11 @@ describe("restaurants in a browser", () => {
       sim.set("ok");
     }
     expect(await row.innerText()).toContain("1,130 / 1,000");
+    // Once the upstream is back, Renew again goes through (same amount and reason: the same key).
+    await dialog.getByRole("button", { name: "Renew" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => row.innerText()).toContain("1,130 / 2,000");
+    expect(await row.getByText("Over quota").count()).toBe(0);
     await page.context().close();
   });
 
@@ -115,6 +120,9 @@ describe("restaurants in a browser", () => {
   });
 
   it("stays usable at 390 px: cards, no sideways scrolling, Renew within reach", async () => {
+    // The restaurants as seeded again (earlier tests renewed some), nothing cached.
+    sim.seed();
+    e.t.contexts.get("restaurants")!.cache.invalidate("restaurants:");
     const page = await e.page({ role: "support", width: 390, height: 844 });
     await page.goto("/restaurants");
     await page.getByTestId("restaurant-card").first().waitFor();

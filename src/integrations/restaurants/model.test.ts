@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RestaurantUsage } from "./contract";
-import { applyRenew, figuresOf, historySeries, percentToThreshold, thresholdToPercent, toLimitOffset } from "./model";
+import { applyRenew, figuresOf, historySeries, percentToThreshold, thresholdToPercent, toLimitOffset, withRenewals } from "./model";
 
 const row = (over: Partial<RestaurantUsage> = {}): RestaurantUsage => ({
   restaurantId: "r1",
@@ -40,6 +40,16 @@ describe("restaurant figures", () => {
     const after = applyRenew(row(), { restaurantId: "r1", used: 930, limit: 1000, effectiveLimit: 2000, adjustedBy: 1000, remaining: 1070, usagePercent: 46.5, isNearingQuota: false });
     expect(after).toMatchObject({ adjustedBy: 1000, usagePercent: 46.5, isNearingQuota: false, allowance: { monthlyLimit: 2000, monthlyRemaining: 1070, dailyLimit: 1000 } });
     expect(figuresOf(after).badge).toBeNull();
+  });
+});
+
+describe("rows with renewals", () => {
+  const outcome = { restaurantId: "r1", used: 930, limit: 1000, effectiveLimit: 2000, adjustedBy: 1000, remaining: 1070, usagePercent: 46.5, isNearingQuota: false };
+  it("shows a renewal on a page fetched before it, and the page's own figures once fetched after", () => {
+    const rows = [row(), row({ restaurantId: "r2" })];
+    const renewed = { r1: { outcome, at: 2000 } };
+    expect(withRenewals(rows, renewed, 1000).map((r) => r.allowance.monthlyLimit)).toEqual([2000, 1000]);
+    expect(withRenewals(rows, renewed, 3000).map((r) => r.allowance.monthlyLimit)).toEqual([1000, 1000]);
   });
 });
 

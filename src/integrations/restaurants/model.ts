@@ -53,6 +53,20 @@ export function applyRenew<T extends RestaurantUsage>(row: T, outcome: RenewOutc
   };
 }
 
+export interface Renewed {
+  outcome: RenewOutcome;
+  /** When the answer came (ms); rows fetched after it already hold the renewal, and newer figures. */
+  at: number;
+}
+
+/** The rows of a page with the answers of renewals made since it was fetched laid over them. */
+export function withRenewals<T extends RestaurantUsage>(rows: readonly T[], renewed: Readonly<Record<string, Renewed>>, fetchedAt: number): T[] {
+  return rows.map((r) => {
+    const done = renewed[r.restaurantId];
+    return done && done.at > fetchedAt ? applyRenew(r, done.outcome) : r;
+  });
+}
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** Six bars, oldest first, ending with this month; a month the upstream did not list counts 0. */

@@ -1,10 +1,10 @@
 import type { HttpError } from "@refinedev/core";
 import { Alert, Form, Input, InputNumber, Modal, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useRef } from "react";
 import { errorMessage } from "../../../app/http";
 import { type RenewInput, type RenewOutcome, RENEW_MAX_AMOUNT, RENEW_REASON_MAX } from "../api";
 import { RENEW_DEFAULT_AMOUNT } from "../contract";
-import { newIdempotencyKey, useRenew } from "./queries";
+import { type Attempt, nextAttempt, useRenew } from "./queries";
 
 export interface RenewTarget {
   restaurantId: string;
@@ -12,17 +12,18 @@ export interface RenewTarget {
 }
 
 /**
- * "Renew +1000": amount (1000 by default) and a reason, then one renewal. The Idempotency-Key is
- * made when the dialog opens, so a retry after a lost answer is the same renewal, not a second one.
+ * "Renew +1000": amount (1000 by default) and a reason, then one renewal. Trying the same amount
+ * and reason again after an error sends the same Idempotency-Key, so a renewal whose answer was lost
+ * is not made twice; changing them is a new renewal with a new key.
  */
 export function RenewDialog({ target, onClose, onRenewed }: { target: RenewTarget | null; onClose: () => void; onRenewed: (outcome: RenewOutcome) => void }) {
   const [form] = Form.useForm<RenewInput>();
-  const [key, setKey] = useState(newIdempotencyKey);
+  const attempt = useRef<Attempt | null>(null);
   const renew = useRenew();
 
   useEffect(() => {
     if (!target) return;
-    setKey(newIdempotencyKey());
+    attempt.current = null;
     renew.reset();
     form.setFieldsValue({ amount: RENEW_DEFAULT_AMOUNT, reason: "" });
     // A new target is a new renewal (and a new key); `renew` and `form` are stable.
@@ -30,9 +31,10 @@ export function RenewDialog({ target, onClose, onRenewed }: { target: RenewTarge
 
   async function submit() {
     if (!target || renew.isPending) return;
-    const input = await form.validateFields();
+    const values = await form.validateFields();
+    attempt.current = nextAttempt(attempt.current, { amount: values.amount, reason: values.reason.trim() });
     renew.mutate(
-      { restaurantId: target.restaurantId, input: { amount: input.amount, reason: input.reason.trim() }, key },
+      { restaurantId: target.restaurantId, input: attempt.current.input, key: attempt.current.key },
       {
         onSuccess: (outcome) => {
           onRenewed(outcome);

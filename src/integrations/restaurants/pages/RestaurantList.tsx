@@ -9,10 +9,10 @@ import { ErrorState } from "../../../ui/ErrorState";
 import { formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
 import { markDataOnScreen } from "../../../ui/marks";
 import { StatusTag } from "../../../ui/StatusTag";
-import { BFF, type ReadMeta, type RenewOutcome } from "../api";
+import { BFF, type ReadMeta } from "../api";
 import type { RestaurantUsage } from "../contract";
 import { RESOURCES } from "../dataProvider";
-import { applyRenew, figuresOf } from "../model";
+import { figuresOf, type Renewed, withRenewals } from "../model";
 import { markRows } from "./queries";
 import { RenewDialog, type RenewTarget } from "./RenewDialog";
 import { ActiveTag, TopUps, UsageBadges, UsageBar, UsedOfLimit } from "./UsageCells";
@@ -39,12 +39,11 @@ export function RestaurantList() {
   const canRenew = useCan({ resource: RESOURCES.list, action: "renew" }).data?.can ?? false;
   const wide = Grid.useBreakpoint().md ?? true;
   const [target, setTarget] = useState<RenewTarget | null>(null);
-  const [renewed, setRenewed] = useState<Record<string, RenewOutcome>>({});
+  const [renewed, setRenewed] = useState<Record<string, Renewed>>({});
   const [refreshing, setRefreshing] = useState(false);
   const meta = tableQuery.data?.meta as ReadMeta | undefined;
 
-  // Rows as the upstream sent them, with the answers of renewals made since laid over them.
-  const rows = useMemo(() => (tableQuery.data?.data ?? []).map((r) => (renewed[r.restaurantId] ? applyRenew(r, renewed[r.restaurantId]) : r)), [tableQuery.data, renewed]);
+  const rows = useMemo(() => withRenewals(tableQuery.data?.data ?? [], renewed, tableQuery.dataUpdatedAt), [tableQuery.data, tableQuery.dataUpdatedAt, renewed]);
   const offset = (currentPage - 1) * pageSize;
 
   useEffect(() => {
@@ -58,7 +57,6 @@ export function RestaurantList() {
     try {
       // Asks the upstream again (the server's cache is bypassed), then shows that answer.
       await http.get(BFF.list, { params: { limit: pageSize, offset, refresh: 1 } }).catch(() => undefined);
-      setRenewed({});
       await tableQuery.refetch();
     } finally {
       setRefreshing(false);
@@ -122,7 +120,7 @@ export function RestaurantList() {
           </Flex>
         )}
       </Flex>
-      <RenewDialog target={target} onClose={() => setTarget(null)} onRenewed={(o) => setRenewed((prev) => ({ ...prev, [o.restaurantId]: o }))} />
+      <RenewDialog target={target} onClose={() => setTarget(null)} onRenewed={(outcome) => setRenewed((prev) => ({ ...prev, [outcome.restaurantId]: { outcome, at: Date.now() } }))} />
     </List>
   );
 }

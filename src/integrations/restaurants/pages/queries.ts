@@ -12,6 +12,17 @@ export function newIdempotencyKey(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
+export interface Attempt {
+  input: RenewInput;
+  key: string;
+}
+
+/** The same amount and reason as the last try keep its key (a retry); anything else is a new renewal. */
+export function nextAttempt(last: Attempt | null, input: RenewInput, makeKey = newIdempotencyKey): Attempt {
+  if (last && last.input.amount === input.amount && last.input.reason === input.reason) return last;
+  return { input, key: makeKey() };
+}
+
 export async function renewAllowance(restaurantId: string, input: RenewInput, idempotencyKey: string): Promise<RenewOutcome> {
   const { data } = await http.post<RenewResponseBody>(BFF.renew(restaurantId), input, { headers: { "Idempotency-Key": idempotencyKey } });
   return data.data;
