@@ -102,6 +102,14 @@ describe("Pax8 usage in a browser", () => {
     expect(await rows(page).first().innerText()).toContain(expected.content[0].productName);
     await page.screenshot({ path: `${SHOTS}/pax8-lines.png`, fullPage: true });
 
+    // The product filter keeps one product's line.
+    const product = expected.content[expected.content.length - 1];
+    await page.getByRole("combobox", { name: "Product" }).click();
+    await page.getByTitle(product.productName).click();
+    await page.waitForURL(new RegExp(product.productId));
+    await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await rows(page).first().innerText()).toContain(product.productName);
+
     // A date without usage: the empty state says so.
     await page.getByLabel("Usage date").click();
     await page.getByLabel("Usage date").fill("2020-01-14");
