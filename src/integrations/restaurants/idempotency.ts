@@ -27,7 +27,11 @@ export interface IdempotencyOptions {
   waitMs: number;
   /** A pending key older than this was left by a replica that died: it is taken over. */
   abandonedMs?: number;
+  /** How long an answer is kept for replays (24 hours by default, as Stripe does). */
+  retentionMs?: number;
 }
+
+export const DEFAULT_RETENTION_MS = 24 * 3600_000;
 
 export const bodyHash = (body: unknown) => createHash("sha256").update(JSON.stringify(body)).digest("hex");
 
@@ -60,7 +64,13 @@ export async function once(db: Db, options: IdempotencyOptions, work: () => Prom
       .values({ scope, key, body_hash: hash, status: null, response: null, created_at: nowIso() })
       .onConflict((oc) => oc.columns(["scope", "key"]).doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return { ...(await runAsOwner(db, scope, key, work)), replayed: false };
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) {
+      const answer = await runAsOwner(db, scope, key, work);
+      // This scope's answers past their retention go, so the table does not grow for ever.
+      const cutoff = new Date(Date.now() - (options.retentionMs ?? DEFAULT_RETENTION_MS)).toISOString();
+      await db.deleteFrom("idempotency_keys").where("scope", "=", scope).where("created_at", "<", cutoff).where("status", "is not", null).execute();
+      return { ...answer, replayed: false };
+    }
 
     const row: Row | undefined = await db
       .selectFrom("idempotency_keys")

@@ -125,6 +125,13 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
     expect(sim.count(RENEW_ROUTE)).toBe(1);
   });
 
+  it("audits a renewal refused for its restaurant id", async () => {
+    const res = await renew("bad id!", { amount: 10, reason: "typo" });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details[0].field).toBe("restaurantId");
+    expect((await audits())[0]).toMatchObject({ target: "bad id!", outcome: "failure", reason: "typo" });
+  });
+
   it("answers 404 in words for an unknown restaurant, and audits it", async () => {
     const res = await renew("cm0doesnotexist", { amount: 1000, reason: "who?" });
     expect(res.statusCode).toBe(404);

@@ -54,6 +54,7 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       const mapped = restaurantError(raw, restaurantId);
       const error = mapped instanceof UpstreamError ? upstreamToAppError(mapped) : mapped;
       if (!(error instanceof AppError)) throw raw;
+      request.log.warn({ restaurantId, failure: raw instanceof UpstreamError ? raw.failure : undefined, status: error.statusCode }, "renewal failed");
       await audit(request, restaurantId, "failure", amount, reason, { error: error.code, status: error.statusCode });
       const unknownOutcome = raw instanceof UpstreamError && (raw.failure === "timeout" || raw.failure === "network" || (raw.status ?? 0) >= 500);
       const message = unknownOutcome ? `${error.message} The renewal may or may not have been applied: check the restaurant's figures before trying again.` : error.message;
@@ -62,10 +63,11 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   }
 
   app.post(ROUTES.renew, { config: { permission: PERMISSIONS.integrationRenew } }, async (request, reply) => {
-    const { restaurantId } = parseInput(restaurantParams, request.params, "params");
     const tried = attempted(request.body);
+    const named = String((request.params as { restaurantId?: unknown }).restaurantId ?? "").slice(0, 100);
     let answer;
     try {
+      const { restaurantId } = parseInput(restaurantParams, request.params, "params");
       const input = parseInput(renewInput, request.body, "body");
       const key = parseInput(renewHeaders, request.headers, "headers")[IDEMPOTENCY_HEADER];
       answer = await once(
@@ -75,7 +77,7 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       );
     } catch (error) {
       // Refused before reaching the upstream (invalid input, a reused key): audited too.
-      if (error instanceof AppError) await audit(request, restaurantId, "failure", tried.amount, tried.reason, { error: error.code, status: error.statusCode });
+      if (error instanceof AppError) await audit(request, named, "failure", tried.amount, tried.reason, { error: error.code, status: error.statusCode });
       throw error;
     }
     for (const [k, v] of Object.entries(answer.headers ?? {})) reply.header(k, v);
