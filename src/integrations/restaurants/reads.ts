@@ -6,6 +6,7 @@ import { UpstreamError } from "../../server/upstream/http";
 import type { ReadMeta } from "./api";
 import { createRestaurantsClient, type RestaurantsClient } from "./client";
 import { DEFAULT_ALERT_THRESHOLD } from "./contract";
+import { createEpoch } from "./epoch";
 
 export interface RestaurantsEnv {
   RESTAURANT_API_BASE_URL?: string;
@@ -16,6 +17,7 @@ export type RestaurantsContext = IntegrationContext<RestaurantsEnv>;
 
 /** Cache keys: everything of one restaurant under one prefix, so a renew forgets it at once. */
 export const KEYS = {
+  all: "restaurants:",
   list: (limit: number, offset: number) => `restaurants:list:${limit}:${offset}`,
   alerts: (threshold: number, limit: number, offset: number) => `restaurants:alerts:${threshold}:${limit}:${offset}`,
   alertsCount: (threshold: number) => `restaurants:alerts-count:${threshold}`,
@@ -56,17 +58,32 @@ export function restaurantError(error: unknown, restaurantId: string): unknown {
   return error;
 }
 
-/** The reads every route and the overview share, each through the single-flight cache. */
-export function createReads(ctx: RestaurantsContext) {
+const perContext = new WeakMap<RestaurantsContext, Reads>();
+
+/** The reads every route and the overview share (one set per server), each through the single-flight cache. */
+export function readsFor(ctx: RestaurantsContext): Reads {
+  let reads = perContext.get(ctx);
+  if (!reads) perContext.set(ctx, (reads = createReads(ctx)));
+  return reads;
+}
+
+function createReads(ctx: RestaurantsContext) {
   const client = () => restaurantsClient(ctx);
+  const epoch = createEpoch(ctx.db, ctx.cache, KEYS.all);
+  /** Every read first checks whether a renewal on any replica made this replica's copies old. */
+  const cached = async <T>(key: string, fetcher: () => Promise<T>, options: { refresh: boolean; ttlMs?: number }) => {
+    await epoch.sync();
+    return ctx.cache.get(key, fetcher, options);
+  };
   return {
-    list: (limit: number, offset: number, refresh: boolean) => ctx.cache.get(KEYS.list(limit, offset), () => client().listUsage({ limit, offset }), { refresh }),
+    epoch,
+    list: (limit: number, offset: number, refresh: boolean) => cached(KEYS.list(limit, offset), () => client().listUsage({ limit, offset }), { refresh }),
     alerts: (threshold: number, limit: number, offset: number, refresh: boolean) =>
-      ctx.cache.get(KEYS.alerts(threshold, limit, offset), () => client().listAlerts({ threshold, limit, offset }), { refresh }),
+      cached(KEYS.alerts(threshold, limit, offset), () => client().listAlerts({ threshold, limit, offset }), { refresh }),
     /** How many restaurants are near quota: one upstream call (limit=1, its total) per minute, whoever asks. */
     async alertsCount(refresh: boolean, threshold = DEFAULT_ALERT_THRESHOLD) {
       const ttlMs = Math.min(ALERTS_COUNT_TTL_MS, ctx.core.UPSTREAM_CACHE_TTL_S * 1000);
-      const read = await ctx.cache.get(
+      const read = await cached(
         KEYS.alertsCount(threshold),
         async () => ({ count: (await client().listAlerts({ threshold, limit: 1, offset: 0 })).pagination.total }),
         { refresh, ttlMs },
@@ -75,18 +92,18 @@ export function createReads(ctx: RestaurantsContext) {
     },
     detail: async (id: string, refresh: boolean) => {
       try {
-        return await ctx.cache.get(`${KEYS.restaurant(id)}detail`, () => client().getRestaurant(id), { refresh });
+        return await cached(`${KEYS.restaurant(id)}detail`, () => client().getRestaurant(id), { refresh });
       } catch (error) {
         throw restaurantError(error, id);
       }
     },
     own: async (id: string, refresh: boolean) => {
       try {
-        return await ctx.cache.get(`${KEYS.restaurant(id)}own`, () => client().getOwnUsage(id), { refresh });
+        return await cached(`${KEYS.restaurant(id)}own`, () => client().getOwnUsage(id), { refresh });
       } catch (error) {
         throw restaurantError(error, id);
       }
     },
   };
 }
-export type Reads = ReturnType<typeof createReads>;
+type Reads = ReturnType<typeof createReads>;

@@ -8,7 +8,7 @@ import { parseInput } from "../../server/validate";
 import { IDEMPOTENCY_HEADER, ROUTES, type Renewal, type RenewOutcome, type RenewResponseBody, RENEW_REASON_MAX, renewHeaders, renewInput, restaurantParams } from "./api";
 import { type RenewResult, UNLIMITED } from "./contract";
 import { once, type Outcome } from "./idempotency";
-import { KEYS, type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
+import { KEYS, readsFor, type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
 
 export const RENEW_ACTION = "restaurants.renew";
 
@@ -47,6 +47,7 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       const res = await restaurantsClient(ctx).renew(restaurantId, { amount, reason });
       const data = renewOutcome(restaurantId, res.data);
       for (const prefix of KEYS.afterRenew(restaurantId)) ctx.cache.invalidate(prefix);
+      await readsFor(ctx).epoch.bump().catch((error) => request.log.error({ err: error }, "could not tell the other replicas about a renewal"));
       await audit(request, restaurantId, "success", amount, reason, { effectiveLimit: data.effectiveLimit, adjustedBy: data.adjustedBy, remaining: data.remaining });
       const body: RenewResponseBody = { success: true, data };
       return { status: 200, body, final: true };

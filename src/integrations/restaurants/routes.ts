@@ -3,7 +3,7 @@ import { PERMISSIONS } from "../../auth/permissions";
 import { AppError } from "../../server/errors";
 import { parseInput } from "../../server/validate";
 import { alertsQuery, BFF, listQuery, readQuery, restaurantParams, ROUTES } from "./api";
-import { createReads, metaOf, type RestaurantsContext } from "./reads";
+import { metaOf, readsFor, type RestaurantsContext } from "./reads";
 import { renewRoutes } from "./renew";
 
 const read = { config: { permission: PERMISSIONS.integrationRead } };
@@ -11,7 +11,7 @@ const countQuery = readQuery.extend({ threshold: alertsQuery.shape.threshold });
 
 /** The BFF routes of restaurants (DESIGN.md): the upstream's paths and shapes, minus its credentials, plus `meta`. */
 export function restaurantsRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
-  const reads = createReads(ctx);
+  const reads = readsFor(ctx);
 
   app.get(BFF.list, read, async (request) => {
     const q = parseInput(listQuery, request.query, "query");

@@ -4,7 +4,8 @@ import { defineIntegration } from "../../server/integration";
 import { upstreamToAppError } from "../../server/http-errors";
 import { UpstreamError } from "../../server/upstream/http";
 import type { IntegrationUsage } from "../usage";
-import { createReads, type RestaurantsContext } from "./reads";
+import { epochMigrations } from "./epoch";
+import { readsFor, type RestaurantsContext } from "./reads";
 import { restaurantsRoutes } from "./routes";
 import { startRestaurantsSimulator } from "./simulator";
 
@@ -24,7 +25,7 @@ async function restaurantsUsage(ctx: RestaurantsContext, { refresh }: { refresh:
   if (!ctx.env.BOT_API_KEY) {
     return { ...base, status: "not_configured", message: "Restaurants not configured. Please add BOT_API_KEY to environment variables.", fetchedAt: null, stale: false };
   }
-  const reads = createReads(ctx);
+  const reads = readsFor(ctx);
   try {
     const [count, page] = await Promise.all([reads.alertsCount(refresh), reads.list(1, 0, refresh)]);
     const near = count.value.count;
@@ -50,6 +51,7 @@ export const restaurantsServer = defineIntegration({
   name: NAME,
   env,
   baseUrlVar: "RESTAURANT_API_BASE_URL",
+  migrations: epochMigrations,
   startSimulator: () => startRestaurantsSimulator(),
   routes: (app, ctx) => restaurantsRoutes(app, ctx),
   usage: async (ctx, options) => [await restaurantsUsage(ctx, options)],
