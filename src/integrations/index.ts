@@ -1,6 +1,7 @@
 import { imai } from "./imai";
 import { pax8 } from "./pax8";
 import { restaurants } from "./restaurants";
+import { apiKeys } from "./api-keys";
 import type { ClientIntegration } from "./types";
 
 /** The browser registry: one line an integration. */
@@ -8,4 +9,5 @@ export const clientIntegrations: ClientIntegration[] = [
   imai,
   pax8,
   restaurants,
+  apiKeys,
 ];
