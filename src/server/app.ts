@@ -22,6 +22,7 @@ import type { IntegrationContext, RunningSimulator, ServerIntegration } from "./
 import { serverIntegrations } from "./integrations";
 import { REDACT_PATHS, redactingStream, secretValues } from "./logging";
 import { UpstreamCache } from "./upstream/cache";
+import { refreshQuery } from "./refresh";
 import { parseInput } from "./validate";
 
 export interface BuildOptions {
@@ -57,7 +58,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
   const simulators: RunningSimulator[] = [];
   const stops: Array<() => Promise<void> | void> = [];
   try {
-    await migrate(db, Object.assign({}, ...integrations.map((i) => i.migrations ?? {})));
+    await migrate(db, Object.assign({}, ...integrations.map((i) => i.migrations ?? {})), options.dbSchema);
 
     const noUpstream = integrations.every((i) => !parsed[i.baseUrlVar]);
     const demoUsers = noUpstream || config.DEMO_USERS;
@@ -169,14 +170,6 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
     throw error;
   }
 }
-
-/** `?refresh=1` bypasses the cache: the Refresh button. Every read route accepts it. */
-export const refreshQuery = z.object({
-  refresh: z
-    .enum(["1", "0", "true", "false"])
-    .optional()
-    .transform((v) => v === "1" || v === "true"),
-});
 
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));

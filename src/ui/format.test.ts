@@ -17,5 +17,8 @@ describe("formatting for people", () => {
     expect(formatMoney(1234.5, "EUR")).toBe("€1,234.50");
     expect(formatMoney(10, "USD")).toBe("$10.00");
     expect(formatMoney(3, "NOPE1")).toBe("3.00 NOPE1");
+    expect(formatMoney(0.000016, "USD")).toBe("$0.000016");
+    expect(formatMoney(0.0033, "EUR")).toBe("€0.0033");
+    expect(formatMoney(0.0416, "USD")).toBe("$0.04");
   });
 });

@@ -18,11 +18,15 @@ export function formatPercent(n: number | null | undefined): string {
   return n == null || !Number.isFinite(n) ? "—" : `${decimal.format(n)}%`;
 }
 
-/** An amount in its own currency: (1234.5, "EUR") → "€1,234.50"; an unknown code falls back to "1,234.50 XYZ". */
+/**
+ * An amount in its own currency: (1234.5, "EUR") → "€1,234.50"; an unknown code falls back to
+ * "1,234.50 XYZ". Amounts under a cent keep up to six decimals (unit prices): 0.000016 → "$0.000016".
+ */
 export function formatMoney(amount: number | null | undefined, currency: string | null | undefined): string {
   if (amount == null || !Number.isFinite(amount)) return "—";
+  const subCent = amount !== 0 && Math.abs(amount) < 0.01;
   try {
-    return new Intl.NumberFormat(LOCALE, { style: "currency", currency: currency || "USD" }).format(amount);
+    return new Intl.NumberFormat(LOCALE, { style: "currency", currency: currency || "USD", ...(subCent ? { maximumFractionDigits: 6 } : {}) }).format(amount);
   } catch {
     return `${new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount)} ${currency ?? ""}`.trim();
   }

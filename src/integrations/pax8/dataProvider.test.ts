@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from "../../../tests/helpers/app";
 import { type ApiError, toHttpError } from "../../app/http";
 import type { UsageLine, UsageSummary } from "./contract";
 import { createPax8DataProvider, PAX8_RESOURCES } from "./dataProvider";
-import { fieldErrorsOf, filterValue, formatUnitPrice, retryServerErrors, shortId, toPax8Filters, toPax8Page, toPax8Sort } from "./mapping";
+import { fieldErrorsOf, filterValue, shortId, toPax8Filters, toPax8Page, toPax8Sort } from "./mapping";
 import type { Pax8Data } from "./simulator-data";
 
 describe("Refine ↔ Pax8 mapping", () => {
@@ -33,19 +33,10 @@ describe("Refine ↔ Pax8 mapping", () => {
     expect(shortId("6feb4e72-89e1-4f98-8149-9b8e82412e1d")).toBe("6feb4e72…");
   });
 
-  it("shows a fraction-of-a-cent unit price instead of $0.00", () => {
-    expect(formatUnitPrice(0.000016, "USD")).toBe("$0.000016");
-    expect(formatUnitPrice(0.0416, "USD")).toBe("$0.04");
-    expect(formatUnitPrice(0.0033, "EUR")).toBe("€0.0033");
-    expect(formatUnitPrice(undefined, "USD")).toBe("—");
-  });
 
   it("reads a 422's reasons per field and retries only failures, not a user's mistake", () => {
     expect(fieldErrorsOf({ statusCode: 422, errors: { companyId: "must be a UUID" } })).toEqual({ companyId: "must be a UUID" });
     expect(fieldErrorsOf({ statusCode: 502, message: "x" })).toEqual({});
-    expect(retryServerErrors(0, { statusCode: 502 })).toBe(true);
-    expect(retryServerErrors(2, { statusCode: 502 })).toBe(false);
-    expect(retryServerErrors(0, { statusCode: 404 })).toBe(false);
   });
 });
 

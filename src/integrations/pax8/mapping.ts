@@ -1,5 +1,4 @@
 import type { CrudFilter, CrudSort, Pagination } from "@refinedev/core";
-import { formatMoney } from "../../ui/format";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_FIELDS, type SortField } from "./limits";
 
 /*
@@ -56,18 +55,3 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
 
 export const isNotFound = (error: unknown) => (error as { statusCode?: number } | null)?.statusCode === 404;
 
-/** React Query's retry: a user's mistake (4xx) is not asked again, a failure up to twice. */
-export function retryServerErrors(failures: number, error: unknown): boolean {
-  const status = (error as { statusCode?: number } | null)?.statusCode ?? 0;
-  return (status === 0 || status >= 500) && failures < 2;
-}
-
-/** Like formatMoney, but keeps up to six decimals: unit prices are often fractions of a cent. */
-export function formatUnitPrice(amount: number | null | undefined, currency: string | null | undefined): string {
-  if (amount == null || !Number.isFinite(amount) || Math.abs(amount) >= 0.01 || amount === 0) return formatMoney(amount, currency);
-  try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency: currency || "USD", minimumFractionDigits: 2, maximumFractionDigits: 6 }).format(amount);
-  } catch {
-    return formatMoney(amount, currency);
-  }
-}

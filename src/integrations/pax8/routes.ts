@@ -2,23 +2,16 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import { PERMISSIONS } from "../../auth/permissions";
 import { AppError } from "../../server/errors";
+import { refreshParam } from "../../server/refresh";
 import { parseInput } from "../../server/validate";
 import type { Pax8Client } from "./client";
 import { listSubscriptionsOptions, listUsageLinesOptions, listUsageSummariesOptions, uuidField } from "./contract";
 import { Pax8ForbiddenError, Pax8UnprocessableError, Pax8ValidationError } from "./errors";
 import type { Pax8Context } from "./server";
 
-/** `?refresh=1` bypasses the cache (the Refresh button), as on every read route. */
-const refresh = {
-  refresh: z
-    .enum(["1", "0", "true", "false"], { error: "must be 1 or 0" })
-    .optional()
-    .transform((v) => v === "1" || v === "true"),
-};
-
-const subscriptionsQuery = listSubscriptionsOptions.extend(refresh).strict();
-const summariesQuery = listUsageSummariesOptions.extend(refresh).strict();
-const linesQuery = listUsageLinesOptions.extend(refresh).strict();
+const subscriptionsQuery = listSubscriptionsOptions.extend(refreshParam).strict();
+const summariesQuery = listUsageSummariesOptions.extend(refreshParam).strict();
+const linesQuery = listUsageLinesOptions.extend(refreshParam).strict();
 const subscriptionParams = z.object({ subscriptionId: uuidField });
 const summaryParams = z.object({ id: uuidField });
 
@@ -74,7 +67,7 @@ export function pax8Routes(app: FastifyInstance, ctx: Pax8Context, client: () =>
 
   app.get("/api/pax8/usage-summaries/:id", { config }, async (request, reply) => {
     const { id } = parseInput(summaryParams, request.params, "params");
-    const { refresh: r } = parseInput(z.object(refresh).strict(), request.query, "query");
+    const { refresh: r } = parseInput(z.object(refreshParam).strict(), request.query, "query");
     return cached(reply, `usage-summary/${id}`, (c) => c.usageSummaries.get(id), r);
   });
 

@@ -63,13 +63,15 @@ export const coreMigrations: Record<string, Migration> = {
   },
 };
 
-export async function migrate(db: Kysely<any>, extra: Record<string, Migration> = {}): Promise<void> {
+/** `schema`: PostgreSQL only, the schema the app's tables live in (its search_path), so Kysely's own tables go there too. */
+export async function migrate(db: Kysely<any>, extra: Record<string, Migration> = {}, schema?: string): Promise<void> {
   const migrations = { ...coreMigrations, ...extra };
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     // Integrations add their own migrations beside the core's, so names do not sort by time.
     allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");

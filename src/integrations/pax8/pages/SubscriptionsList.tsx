@@ -9,7 +9,6 @@ import { markDataOnScreen } from "../../../ui/marks";
 import type { Subscription } from "../contract";
 import { PAX8_PROVIDER, PAX8_RESOURCES } from "../dataProvider";
 import { MAX_PAGE_SIZE } from "../limits";
-import { retryServerErrors } from "../mapping";
 import { Money, ShortId } from "./cells";
 
 export const summariesPath = (subscriptionId: string) => `/pax8/subscriptions/${subscriptionId}/usage-summaries`;
@@ -25,7 +24,6 @@ export function SubscriptionsList() {
     pagination: { pageSize: 20 },
     syncWithLocation: true,
     errorNotification: false,
-    queryOptions: { retry: retryServerErrors },
   });
   useEffect(() => {
     if (tableQuery.data) markDataOnScreen();

@@ -8,8 +8,8 @@ import { formatNumber } from "../../../ui/format";
 import type { UsageLine } from "../contract";
 import { PAX8_PROVIDER, PAX8_RESOURCES } from "../dataProvider";
 import { MAX_PAGE_SIZE } from "../limits";
-import { fieldErrorsOf, filterValue, retryServerErrors } from "../mapping";
-import { Money, TrialTag, UnitPrice } from "./cells";
+import { fieldErrorsOf, filterValue } from "../mapping";
+import { Money, TrialTag } from "./cells";
 import { PAGE_SIZES } from "./SubscriptionsList";
 
 const DATE = "YYYY-MM-DD";
@@ -24,7 +24,6 @@ export function UsageLines({ summaryId, currency }: { summaryId: string; currenc
     filters: { initial: [{ field: "usageDate", operator: "eq", value: dayjs().format(DATE) }] },
     syncWithLocation: true,
     errorNotification: false,
-    queryOptions: { retry: retryServerErrors },
   });
   const usageDate = filterValue(filters, "usageDate");
   const productId = filterValue(filters, "productId");
@@ -85,7 +84,7 @@ export function UsageLines({ summaryId, currency }: { summaryId: string; currenc
           <Table.Column<UsageLine> dataIndex="productName" title="Product" render={(v: string | undefined) => v ?? "—"} />
           <Table.Column<UsageLine> dataIndex="unitOfMeasure" title="Unit" responsive={["md"]} render={(v: string | undefined) => v ?? "—"} />
           <Table.Column<UsageLine> dataIndex="quantity" title="Quantity" align="right" render={(v: number | undefined) => formatNumber(v)} />
-          <Table.Column<UsageLine> dataIndex="unitPrice" title="Unit price" responsive={["md"]} align="right" render={(v: number | undefined, l) => <UnitPrice amount={v} currency={l.currencyCode ?? currency} />} />
+          <Table.Column<UsageLine> dataIndex="unitPrice" title="Unit price" responsive={["md"]} align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
           <Table.Column<UsageLine> dataIndex="currentCharges" title="Charges" align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
           <Table.Column<UsageLine> dataIndex="partnerTotal" title="Partner total" responsive={["md"]} align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
           <Table.Column<UsageLine> dataIndex="currentProfit" title="Profit" responsive={["md"]} align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />

@@ -11,7 +11,7 @@ import { chargesByCurrency } from "../charges";
 import type { Subscription, UsageSummary } from "../contract";
 import { PAX8_PROVIDER, PAX8_RESOURCES } from "../dataProvider";
 import { MAX_PAGE_SIZE } from "../limits";
-import { fieldErrorsOf, filterValue, isNotFound, retryServerErrors } from "../mapping";
+import { fieldErrorsOf, filterValue, isNotFound } from "../mapping";
 import { Money, ShortId, TrialTag } from "./cells";
 import { RefreshBar } from "./RefreshBar";
 import { PAGE_SIZES } from "./SubscriptionsList";
@@ -40,7 +40,6 @@ export function UsageSummariesList() {
     sorters: { initial: [{ field: "currentCharges", order: "desc" }] },
     syncWithLocation: true,
     errorNotification: false,
-    queryOptions: { retry: retryServerErrors },
   });
   const subscriptions = useList<Subscription>({
     resource: PAX8_RESOURCES.subscriptions,

@@ -9,7 +9,7 @@ import { ErrorState } from "../../../ui/ErrorState";
 import { markDataOnScreen } from "../../../ui/marks";
 import type { UsageSummary } from "../contract";
 import { PAX8_PROVIDER, PAX8_RESOURCES } from "../dataProvider";
-import { isNotFound, retryServerErrors } from "../mapping";
+import { isNotFound } from "../mapping";
 import { Money, TrialTag } from "./cells";
 import { RefreshBar } from "./RefreshBar";
 import { summariesPath } from "./SubscriptionsList";
@@ -49,7 +49,6 @@ export function UsageSummaryShow() {
     dataProviderName: PAX8_PROVIDER,
     id,
     errorNotification: false,
-    queryOptions: { retry: retryServerErrors },
   });
   useEffect(() => {
     if (summary) markDataOnScreen();
