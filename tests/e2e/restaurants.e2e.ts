@@ -37,6 +37,8 @@ describe("restaurants in a browser", () => {
     await dialog.waitFor({ state: "hidden" });
 
     await expect.poll(() => row.innerText()).toContain("930 / 2,000");
+    expect(await row.innerText()).toContain("1,070"); // remaining
+    expect(await row.innerText()).toContain("46.5%");
     expect(await row.getByText("Near quota").count()).toBe(0);
     expect(await row.innerText()).toContain("+1,000");
     await expect.poll(() => badge.getAttribute("data-count")).toBe(String(before - 1));

@@ -15,7 +15,7 @@ import { RESOURCES } from "../dataProvider";
 import { figuresOf, type Renewed, withRenewals } from "../model";
 import { markRows } from "./queries";
 import { RenewDialog, type RenewTarget } from "./RenewDialog";
-import { ActiveTag, TopUps, UsageBadges, UsageBar, UsedOfLimit } from "./UsageCells";
+import { ActiveTag, Remaining, TopUps, UsageBadges, UsageBar, UsedOfLimit } from "./UsageCells";
 
 const showPath = (id: string) => `/restaurants/${encodeURIComponent(id)}`;
 
@@ -86,10 +86,11 @@ export function RestaurantList() {
         {tableQuery.isError ? (
           <ErrorState title="Could not load the restaurants" message={errorMessage(tableQuery.error)} onRetry={() => tableQuery.refetch()} />
         ) : wide ? (
-          <Table {...tableProps} dataSource={rows} rowKey="restaurantId" size="middle" scroll={{ x: 1100 }}>
+          <Table {...tableProps} dataSource={rows} rowKey="restaurantId" size="middle" scroll={{ x: 1200 }}>
             <Table.Column<RestaurantUsage> title="Restaurant" dataIndex="restaurantName" render={(name: string, r) => <Link to={showPath(r.restaurantId)}>{name}</Link>} />
             <Table.Column<RestaurantUsage> title="Conversations this month" dataIndex="conversationsThisMonth" align="right" render={(n: number) => formatNumber(n)} />
             <Table.Column<RestaurantUsage> title="Used / limit" key="limit" render={(_, r) => <UsedOfLimit f={figuresOf(r)} />} />
+            <Table.Column<RestaurantUsage> title="Remaining" key="remaining" align="right" render={(_, r) => <Remaining f={figuresOf(r)} />} />
             <Table.Column<RestaurantUsage> title="Usage" key="usage" width={170} render={(_, r) => <UsageBar f={figuresOf(r)} name={r.restaurantName} />} />
             <Table.Column<RestaurantUsage> title="Top-ups this month" dataIndex="adjustedBy" render={(n: number) => <TopUps adjustedBy={n} />} />
             <Table.Column<RestaurantUsage> title="Status" key="status" render={(_, r) => <UsageBadges f={figuresOf(r)} isActive={r.isActive} />} />
@@ -141,6 +142,12 @@ function RestaurantCard({ row, action }: { row: RestaurantUsage; action: React.R
         <Flex justify="space-between" align="center" gap={8} wrap>
           <Typography.Text>
             <UsedOfLimit f={f} /> {row.adjustedBy > 0 && <TopUps adjustedBy={row.adjustedBy} />}
+            {!f.unlimited && (
+              <Typography.Text type="secondary">
+                {" "}
+                · <Remaining f={f} /> left
+              </Typography.Text>
+            )}
           </Typography.Text>
           <Typography.Text type="secondary">{formatRelative(row.lastConversationAt)}</Typography.Text>
         </Flex>

@@ -13,6 +13,11 @@ export function UsedOfLimit({ f }: { f: Figures }) {
   );
 }
 
+/** What is left this month, or "Unlimited". */
+export function Remaining({ f }: { f: Figures }) {
+  return <span style={{ fontVariantNumeric: "tabular-nums" }}>{f.unlimited ? "Unlimited" : formatNumber(f.remaining)}</span>;
+}
+
 /** The progress bar from `usagePercent`, or "Unlimited" where there is no limit. */
 export function UsageBar({ f, name, size = "small" }: { f: Figures; name: string; size?: "small" | "default" }) {
   if (f.unlimited)
