@@ -169,3 +169,27 @@ async function dumpDatabase(t: TestApp): Promise<string> {
   }
   return JSON.stringify(out);
 }
+
+describe("the service token never leaves the server", () => {
+  it("is in no response or log line, with the upstream unreachable", async () => {
+    const token = "canary-apikeys-token-4f2a9c1e";
+    const t = await startTestApp({ integrations: [apiKeysServer], env: { APIKEYS_API_BASE_URL: "http://127.0.0.1:9/", APIKEYS_SERVICE_TOKEN: token, UPSTREAM_TIMEOUT_MS: "300", LOG_LEVEL: "debug" } });
+    try {
+      const cookie = await t.login("admin");
+      const seen: string[] = [];
+      for (const route of t.routes.filter((r) => r.url.startsWith("/api/api-keys"))) {
+        const res = await t.app.inject({ method: route.method as "GET", url: route.url.replace(":id", "key_1"), headers: { cookie }, payload: route.method === "GET" ? undefined : { name: "x", purpose: "Custom" } });
+        // Reads serve what was synced (nothing yet); writes say the upstream could not be reached.
+        expect(res.statusCode, `${route.method} ${route.url}`).toBe(route.method === "GET" ? 200 : 502);
+        seen.push(res.body, JSON.stringify(res.headers));
+      }
+      const keys = await t.app.inject({ url: "/api/api-keys/keys", headers: { cookie } });
+      expect(keys.json()).toMatchObject({ keys: [], stale: true, lastSyncedAt: null });
+      expect(keys.json().message).toMatch(/could not be reached/);
+      expect(seen.join("\n")).not.toContain(token);
+      expect(t.logs.join("\n")).not.toContain(token);
+    } finally {
+      await t.close();
+    }
+  });
+});
