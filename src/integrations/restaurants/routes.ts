@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { PERMISSIONS } from "../../auth/permissions";
 import { AppError } from "../../server/errors";
 import { parseInput } from "../../server/validate";
-import { alertsQuery, BFF, listQuery, readQuery, restaurantParams, ROUTES } from "./api";
+import { BFF, ROUTES } from "./api";
+import { alertsQuery, listQuery, readQuery, restaurantParams } from "./inputs";
 import { metaOf, readsFor, type RestaurantsContext } from "./reads";
 import { renewRoutes } from "./renew";
 

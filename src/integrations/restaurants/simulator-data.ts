@@ -1,4 +1,5 @@
 import { DEMO_OWNER_RESTAURANT_ID } from "../../server/auth/users";
+import { prng } from "../../server/simulator-kit";
 import { type HistoryEntry, type RenewResult, type RestaurantDetail, type RestaurantUsage, UNLIMITED, type UsageAlert } from "./contract";
 
 /** One simulated restaurant: a plan, conversations counted by month, top-ups by month. */
@@ -35,18 +36,6 @@ export const SIM_RESTAURANTS = {
 
 const PREFIXES = ["Basil", "Cedar", "Copper", "Crimson", "Daisy", "Ember", "Fig", "Golden", "Harbor", "Ivy", "Juniper", "Kettle", "Lemon", "Maple", "Nutmeg", "Olive", "Pepper", "Quince", "Rosemary", "Saffron", "Tamarind", "Umber", "Velvet", "Willow", "Yuzu", "Zest"];
 const KINDS = ["Bistro", "Kitchen", "Grill", "Trattoria", "Cantina", "Noodle House", "Taqueria", "Brasserie", "Diner", "Sushi Bar", "Bakery", "Pizzeria"];
-
-/** A small deterministic PRNG so a seed always builds the same restaurants. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Spec {
   id: string;
@@ -89,7 +78,7 @@ function build(spec: Spec, now: Date, rand: () => number): SimRestaurant {
  * ten is near quota, one in twenty over 100 %, one in twenty unlimited and one in twenty inactive.
  */
 export function seedRestaurants(count = 60, now = new Date(), seed = 42): SimRestaurant[] {
-  const rand = mulberry32(seed);
+  const rand = prng(seed);
   const s = SIM_RESTAURANTS;
   const fixed: Spec[] = [
     { ...s.owner, planLimit: 1000, used: 640 },
