@@ -34,6 +34,7 @@ describe("API keys in a browser", () => {
     expect(plaintext).toMatch(/^evk_live_[0-9a-f]{40}$/);
     await dialog.getByRole("button", { name: "Copy" }).click();
     await dialog.getByRole("button", { name: "Copied" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/api-keys-created.png` });
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(plaintext);
 
     // Closing asks first; the key is gone with the dialog.
@@ -114,6 +115,11 @@ describe("API keys in a browser", () => {
     } finally {
       sim.set("ok");
     }
+    await page.goto("/integrations");
+    const card = page.getByTestId("integration-card-api-keys");
+    await card.getByText("Requests this month").waitFor();
+    expect(await card.innerText()).toMatch(/Credits left\s+[\d,]+/);
+    await card.screenshot({ path: `${SHOTS}/api-keys-overview.png` });
     await page.goto("/api-keys/credits");
     await page.getByTestId("credit-ledger").locator("tbody tr.ant-table-row").first().waitFor();
     expect(await page.getByTestId("credit-balances").innerText()).toContain("usr_ada");
