@@ -62,10 +62,19 @@ describe("API keys in a browser", () => {
     const page = await e.page({ role: "admin" });
     await page.goto("/api-keys");
     await page.getByTestId("usage-card").locator("tr", { hasText: "Zapier" }).first().waitFor();
+    // The integration-type filter narrows the keys.
+    await page.getByRole("combobox", { name: "Integration type" }).click();
+    await page.locator(".ant-select-item-option", { hasText: "n8n" }).click();
+    await page.keyboard.press("Escape");
+    const rows = page.getByTestId("usage-card").locator("tbody tr.ant-table-row");
+    await expect.poll(async () => (await rows.allInnerTexts()).every((r) => r.includes("n8n"))).toBe(true);
+    expect(await rows.count()).toBe(sim.keys.filter((k) => k.purpose === "n8n" && !k.revoked).length);
     await page.getByText("Per purpose", { exact: true }).click();
     const purposes = page.getByTestId("purpose-usage");
     await purposes.locator("svg rect").first().waitFor();
-    expect(await purposes.locator("svg rect").count()).toBe(4);
+    expect(await purposes.locator("svg rect").count()).toBe(1);
+    await page.locator(".ant-select-selection-item-remove").click();
+    await expect.poll(() => purposes.locator("svg rect").count()).toBe(4);
     const allTime = await purposes.locator("tbody").innerText();
 
     const asked = page.waitForRequest((r) => r.url().includes("/metrics/api-usage") && r.url().includes("from="));
@@ -123,6 +132,9 @@ describe("API keys in a browser", () => {
     await page.goto("/api-keys/credits");
     await page.getByTestId("credit-ledger").locator("tbody tr.ant-table-row").first().waitFor();
     expect(await page.getByTestId("credit-balances").innerText()).toContain("usr_ada");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/api-keys-credits-390.png`, fullPage: true });
     await page.context().close();
   });
 });
