@@ -29,7 +29,12 @@ const NAME = "renewals";
 export function createEpoch(database: Db, cache: UpstreamCache, prefix: string) {
   const db = database as unknown as Kysely<EpochTables>;
   let seen: number | null = null;
+  let local = 0;
   return {
+    /** Renewals made by this replica so far: a read that spans one may have fetched the figures before it. */
+    get local() {
+      return local;
+    },
     /** Before a read: forget this replica's cached reads if a renewal happened anywhere since the last look. */
     async sync(): Promise<void> {
       const row = await db.selectFrom("restaurants_cache_epoch").select("epoch").where("name", "=", NAME).executeTakeFirst();
@@ -39,6 +44,7 @@ export function createEpoch(database: Db, cache: UpstreamCache, prefix: string) 
     },
     /** After a renewal: tell every replica. */
     async bump(): Promise<void> {
+      local++;
       await db
         .insertInto("restaurants_cache_epoch")
         .values({ name: NAME, epoch: 1 })

@@ -73,7 +73,11 @@ function createReads(ctx: RestaurantsContext) {
   /** Every read first checks whether a renewal on any replica made this replica's copies old. */
   const cached = async <T>(key: string, fetcher: () => Promise<T>, options: { refresh: boolean; ttlMs?: number }) => {
     await epoch.sync();
-    return ctx.cache.get(key, fetcher, options);
+    const renewals = epoch.local;
+    const read = await ctx.cache.get(key, fetcher, options);
+    // A renewal while this was in flight: the cache may now hold what the upstream said before it.
+    if (epoch.local !== renewals) ctx.cache.invalidate(key);
+    return read;
   };
   return {
     epoch,

@@ -50,6 +50,20 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
     expect((await t.app.inject({ url: BFF.detail(id), headers: { cookie: support } })).json()).toMatchObject({ adjustedBy: 1000 });
   });
 
+  it("does not keep figures the upstream sent before a renewal that ended while they were on the wire", async () => {
+    const id = SIM_RESTAURANTS.nearQuota.id;
+    sim.answerDelayMs = 300;
+    const reading = t.app.inject({ url: `${BFF.list}?limit=100&refresh=1`, headers: { cookie: support } });
+    await new Promise((r) => setTimeout(r, 100));
+    sim.answerDelayMs = 0;
+    expect((await renew(id, { amount: 1000, reason: "during a read" })).statusCode).toBe(200);
+    await t.app.inject({ url: BFF.alertsCount, headers: { cookie: support } }); // another read sees the renewal first
+    const before = (await reading).json() as UsageListResponse;
+    expect(before.data.find((r) => r.restaurantId === id)?.adjustedBy).toBe(0);
+    const after = (await t.app.inject({ url: `${BFF.list}?limit=100`, headers: { cookie: support } })).json() as UsageListResponse;
+    expect(after.data.find((r) => r.restaurantId === id)?.adjustedBy).toBe(1000);
+  });
+
   it("uses 1000 when no amount is given", async () => {
     const res = await renew(SIM_RESTAURANTS.owner.id, { reason: "default" });
     expect(res.json().data).toMatchObject({ adjustedBy: 1000, effectiveLimit: 2000 });

@@ -47,8 +47,9 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
     try {
       const res = await restaurantsClient(ctx).renew(restaurantId, { amount, reason });
       const data = renewOutcome(restaurantId, res.data);
+      const bumped = readsFor(ctx).epoch.bump();
       for (const prefix of KEYS.afterRenew(restaurantId)) ctx.cache.invalidate(prefix);
-      await readsFor(ctx).epoch.bump().catch((error) => request.log.error({ err: error }, "could not tell the other replicas about a renewal"));
+      await bumped.catch((error) => request.log.error({ err: error }, "could not tell the other replicas about a renewal"));
       await audit(request, restaurantId, "success", amount, reason, { effectiveLimit: data.effectiveLimit, adjustedBy: data.adjustedBy, remaining: data.remaining });
       const body: RenewResponseBody = { success: true, data };
       return { status: 200, body, final: true };

@@ -12,10 +12,17 @@ export class RestaurantsSimulatorControl extends SimulatorControl {
   /** Active restaurants by name: the order the admin list and the alerts answer in. */
   private listed: SimRestaurant[] = [];
   now = () => new Date();
+  /** Milliseconds a GET waits after its answer is made: an answer on the wire while the data changes. */
+  answerDelayMs = 0;
 
   constructor(count = 60) {
     super();
     this.seed(count);
+  }
+
+  override reset(): void {
+    super.reset();
+    this.answerDelayMs = 0;
   }
 
   /** Replaces every restaurant with `count` freshly generated ones (10,000 for the benchmarks). */
@@ -73,6 +80,10 @@ export async function startRestaurantsSimulator(options: { restaurants?: number 
   const app = simulatorApp(control, {
     errorBody: (_status, _code, message) => errorBody(message),
     invalidKey: { status: 401, code: "unauthorized", message: "Unauthorized" },
+  });
+  app.addHook("onSend", async (request, _reply, payload) => {
+    if (request.method === "GET" && control.answerDelayMs > 0) await new Promise((r) => setTimeout(r, control.answerDelayMs));
+    return payload;
   });
   const isAdmin = (request: FastifyRequest) => request.headers["x-api-key"] === SIMULATOR_BOT_API_KEY;
   const refuse = (reply: FastifyReply) => reply.code(401).send(errorBody("Unauthorized"));
