@@ -53,62 +53,19 @@ export async function ingestTasks(db: ApiKeysDb, tasks: readonly Task[], options
 
 async function ingestBatch(trx: ApiKeysDb, batch: readonly Task[], options: IngestOptions): Promise<IngestResult> {
   const now = new Date().toISOString();
-  const users = [...new Set(batch.map((t) => t.user_id))].sort();
-  const balances = await lockBalances(trx, users, options.initialCredits, now);
-
-  const rows = batch.map((t) => ({
-    id: t.id,
-    user_id: t.user_id,
-    api_key_id: t.api_key_id,
-    purpose: t.api_key_id ? (options.purposeOf.get(t.api_key_id) ?? null) : null,
-    type: t.type,
-    status: t.status,
-    email_count: t.email_count ?? (t.type === "verify" ? 1 : 0),
-    valid_count: t.valid_count,
-    invalid_count: t.invalid_count,
-    unknown_count: t.unknown_count,
-    created_at: iso(t.created_at),
-    completed_at: t.completed_at ? iso(t.completed_at) : null,
-    synced_at: now,
-  }));
-  await trx
-    .insertInto("api_keys_tasks")
-    .values(rows)
-    .onConflict((oc) =>
-      oc.column("id").doUpdateSet((eb) => ({
-        status: eb.ref("excluded.status"),
-        email_count: eb.ref("excluded.email_count"),
-        valid_count: eb.ref("excluded.valid_count"),
-        invalid_count: eb.ref("excluded.invalid_count"),
-        unknown_count: eb.ref("excluded.unknown_count"),
-        completed_at: eb.ref("excluded.completed_at"),
-        purpose: eb.fn.coalesce(eb.ref("excluded.purpose"), eb.ref("api_keys_tasks.purpose")),
-        synced_at: eb.ref("excluded.synced_at"),
-      })).where((eb) =>
-        // An unchanged task is left alone: re-reading a page costs a read, not a row rewrite.
-        eb.or([
-          eb("api_keys_tasks.status", "!=", eb.ref("excluded.status")),
-          eb("api_keys_tasks.email_count", "!=", eb.ref("excluded.email_count")),
-          eb("api_keys_tasks.purpose", "is", null),
-        ]),
-      ),
-    )
-    .execute();
+  const none = { stored: batch.length, deductions: 0, credits: 0, shortfall: 0 };
+  await ensureBalances(trx, [...new Set(batch.map((t) => t.user_id))].sort(), options.initialCredits, now);
+  await storeTasks(trx, batch, options.purposeOf, now);
 
   const candidates: DeductionRequest[] = batch.map((t) => ({ task_id: t.id, user_id: t.user_id, amount: creditsFor(t) })).filter((c) => c.amount > 0);
-  if (candidates.length === 0) return { stored: batch.length, deductions: 0, credits: 0, shortfall: 0 };
-  const seen = await trx
-    .selectFrom("api_keys_credit_ledger")
-    .select("task_id")
-    .where(
-      "task_id",
-      "in",
-      candidates.map((c) => c.task_id),
-    )
-    .execute();
-  const already = new Set(seen.map((s) => s.task_id));
-  const fresh = candidates.filter((c) => !already.has(c.task_id));
-  if (fresh.length === 0) return { stored: batch.length, deductions: 0, credits: 0, shortfall: 0 };
+  // A first look without locks: a page seen before usually has nothing new to deduct.
+  if ((await notDeducted(trx, candidates)).length === 0) return none;
+
+  const users = [...new Set(candidates.map((c) => c.user_id))].sort();
+  const balances = await lockBalances(trx, users);
+  // Looked at again under the locks: another sync may have deducted some meanwhile.
+  const fresh = await notDeducted(trx, candidates);
+  if (fresh.length === 0) return none;
 
   const { ledger, balances: after, shortfalls } = applyDeductions(balances, fresh);
   const inserted = await trx
@@ -141,20 +98,88 @@ async function ingestBatch(trx: ApiKeysDb, batch: readonly Task[], options: Inge
   };
 }
 
-/** Creates missing balances (with a grant in the ledger) and reads them, locked until the transaction ends. */
-async function lockBalances(trx: ApiKeysDb, users: string[], initialCredits: number, now: string): Promise<Map<string, number>> {
+async function notDeducted(trx: ApiKeysDb, candidates: DeductionRequest[]): Promise<DeductionRequest[]> {
+  if (candidates.length === 0) return [];
+  const seen = await trx
+    .selectFrom("api_keys_credit_ledger")
+    .select("task_id")
+    .where(
+      "task_id",
+      "in",
+      candidates.map((c) => c.task_id),
+    )
+    .execute();
+  const already = new Set(seen.map((s) => s.task_id));
+  return candidates.filter((c) => !already.has(c.task_id));
+}
+
+/** Upserts the tasks that are new or changed; a task stored as it is now is not written again. */
+async function storeTasks(trx: ApiKeysDb, batch: readonly Task[], purposeOf: ReadonlyMap<string, string>, now: string): Promise<void> {
+  const rows = batch.map((t) => ({
+    id: t.id,
+    user_id: t.user_id,
+    api_key_id: t.api_key_id,
+    purpose: t.api_key_id ? (purposeOf.get(t.api_key_id) ?? null) : null,
+    type: t.type,
+    status: t.status,
+    email_count: t.email_count ?? (t.type === "verify" ? 1 : 0),
+    valid_count: t.valid_count,
+    invalid_count: t.invalid_count,
+    unknown_count: t.unknown_count,
+    created_at: iso(t.created_at),
+    completed_at: t.completed_at ? iso(t.completed_at) : null,
+    synced_at: now,
+  }));
+  const stored = await trx
+    .selectFrom("api_keys_tasks")
+    .select(["id", "status", "email_count", "purpose"])
+    .where(
+      "id",
+      "in",
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const known = new Map(stored.map((r) => [r.id, r]));
+  const changed = rows.filter((r) => {
+    const k = known.get(r.id);
+    return !k || k.status !== r.status || Number(k.email_count) !== r.email_count || (k.purpose === null && r.purpose !== null);
+  });
+  if (changed.length === 0) return;
+  await trx
+    .insertInto("api_keys_tasks")
+    .values(changed)
+    .onConflict((oc) =>
+      oc.column("id").doUpdateSet((eb) => ({
+        status: eb.ref("excluded.status"),
+        email_count: eb.ref("excluded.email_count"),
+        valid_count: eb.ref("excluded.valid_count"),
+        invalid_count: eb.ref("excluded.invalid_count"),
+        unknown_count: eb.ref("excluded.unknown_count"),
+        completed_at: eb.ref("excluded.completed_at"),
+        purpose: eb.fn.coalesce(eb.ref("excluded.purpose"), eb.ref("api_keys_tasks.purpose")),
+        synced_at: eb.ref("excluded.synced_at"),
+      })),
+    )
+    .execute();
+}
+
+/** A user first seen starts with the initial credits, written in the ledger as a grant. */
+async function ensureBalances(trx: ApiKeysDb, users: string[], initialCredits: number, now: string): Promise<void> {
   const created = await trx
     .insertInto("user_credits")
     .values(users.map((user_id) => ({ user_id, balance: initialCredits, shortfall: 0, updated_at: now })))
     .onConflict((oc) => oc.column("user_id").doNothing())
     .returning("user_id")
     .execute();
-  if (created.length > 0) {
-    await trx
-      .insertInto("api_keys_credit_ledger")
-      .values(created.map((c) => ({ user_id: c.user_id, task_id: null, kind: "grant", amount: initialCredits, applied: initialCredits, shortfall: 0, balance_after: initialCredits, at: now })))
-      .execute();
-  }
+  if (created.length === 0) return;
+  await trx
+    .insertInto("api_keys_credit_ledger")
+    .values(created.map((c) => ({ user_id: c.user_id, task_id: null, kind: "grant", amount: initialCredits, applied: initialCredits, shortfall: 0, balance_after: initialCredits, at: now })))
+    .execute();
+}
+
+/** Reads the users' balances, locked (PostgreSQL) until the transaction ends, so concurrent syncs take turns. */
+async function lockBalances(trx: ApiKeysDb, users: string[]): Promise<Map<string, number>> {
   let query = trx.selectFrom("user_credits").select(["user_id", "balance"]).where("user_id", "in", users).orderBy("user_id");
   if (isPostgres(trx)) query = query.forUpdate();
   const rows = await query.execute();
