@@ -73,6 +73,11 @@ describe("restaurants in a browser", () => {
     await dialog.waitFor({ state: "hidden" });
     await expect.poll(() => row.innerText()).toContain("1,130 / 2,000");
     expect(await row.getByText("Over quota").count()).toBe(0);
+    // Opened again, the dialog is a new renewal: the default amount, no reason, no old error.
+    await row.getByRole("button", { name: `Renew +1000 for ${SIM_RESTAURANTS.overQuota.name}` }).click();
+    expect(await dialog.getByLabel("Amount").inputValue()).toBe("1000");
+    expect(await dialog.getByLabel("Reason").inputValue()).toBe("");
+    expect(await dialog.getByRole("alert").count()).toBe(0);
     await page.context().close();
   });
 

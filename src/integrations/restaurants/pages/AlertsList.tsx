@@ -22,6 +22,8 @@ export function AlertsList() {
     pagination: { pageSize: 20 },
     filters: { initial: [{ field: "threshold", operator: "eq", value: DEFAULT_PERCENT }] },
     syncWithLocation: true,
+    // The page shows a failure itself, with Retry.
+    errorNotification: false,
   });
   const fromUrl = Number(getDefaultFilter("threshold", filters, "eq") ?? DEFAULT_PERCENT);
   const [percent, setPercent] = useState<number>(fromUrl);

@@ -10,7 +10,7 @@ import { HistoryCard, UsageSummary } from "./UsageSummary";
 
 /** /my-restaurant: an owner's own restaurant (the server picks it from the session): its card and history only. */
 export function MyRestaurant() {
-  const { query } = useOne<OwnResponse>({ resource: RESOURCES.own, id: "own" });
+  const { query } = useOne<OwnResponse>({ resource: RESOURCES.own, id: "own", errorNotification: false });
   const own = query.data?.data;
   useEffect(() => {
     if (own) markDataOnScreen();

@@ -25,8 +25,8 @@ export function RenewDialog({ target, onClose, onRenewed }: { target: RenewTarge
     if (!target) return;
     attempt.current = null;
     renew.reset();
-    form.setFieldsValue({ amount: RENEW_DEFAULT_AMOUNT, reason: "" });
-    // A new target is a new renewal (and a new key); `renew` and `form` are stable.
+    // A new target is a new renewal (and a new key); the form starts afresh as the dialog's
+    // content is remounted on each opening.
   }, [target?.restaurantId]);
 
   async function submit() {
@@ -62,7 +62,7 @@ export function RenewDialog({ target, onClose, onRenewed }: { target: RenewTarge
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">Adds conversations to this month's allowance. The amount counts until the month ends.</Typography.Paragraph>
-      <Form form={form} layout="vertical" requiredMark="optional" initialValues={{ amount: RENEW_DEFAULT_AMOUNT, reason: "" }} onFinish={submit}>
+      <Form form={form} preserve={false} layout="vertical" requiredMark="optional" initialValues={{ amount: RENEW_DEFAULT_AMOUNT, reason: "" }} onFinish={submit}>
         <Form.Item
           name="amount"
           label="Amount (conversations)"

@@ -35,6 +35,8 @@ export function RestaurantList() {
     resource: RESOURCES.list,
     pagination: { pageSize: 20 },
     syncWithLocation: true,
+    // The page shows a failure itself, with Retry.
+    errorNotification: false,
   });
   const canRenew = useCan({ resource: RESOURCES.list, action: "renew" }).data?.can ?? false;
   const wide = Grid.useBreakpoint().md ?? true;

@@ -15,7 +15,7 @@ import { HistoryCard, UsageSummary } from "./UsageSummary";
 
 /** /restaurants/:id: the figures, six months of history and the renewals from the audit log. */
 export function RestaurantShow() {
-  const { query } = useShow<DetailResponse>({ resource: RESOURCES.list });
+  const { query } = useShow<DetailResponse>({ resource: RESOURCES.list, errorNotification: false });
   const restaurant = query.data?.data;
   const canRenew = useCan({ resource: RESOURCES.list, action: "renew" }).data?.can ?? false;
   const [renewing, setRenewing] = useState(false);
