@@ -3,6 +3,9 @@ import type { RestaurantsSimulatorControl } from "../../src/integrations/restaur
 import { SIM_RESTAURANTS } from "../../src/integrations/restaurants/simulator-data";
 import { type E2E, startE2E } from "../helpers/browser";
 
+/** Generous for a machine running every suite at once. */
+const POLL = { timeout: 10_000 };
+
 /** Where the 390 px screenshot goes, to be looked at. */
 export const SCREENSHOT_390 = process.env.RESTAURANTS_SCREENSHOT ?? "/tmp/restaurants-390.png";
 
@@ -23,7 +26,7 @@ describe("restaurants in a browser", () => {
     expect(await row.innerText()).toContain("930 / 1,000");
     expect(await row.getByText("Near quota").count()).toBe(1);
     const badge = page.getByTestId("restaurant-alerts-badge");
-    await expect.poll(() => badge.getAttribute("data-count")).not.toBe("");
+    await expect.poll(() => badge.getAttribute("data-count"), POLL).not.toBe("");
     const before = Number(await badge.getAttribute("data-count"));
     expect(before).toBe(sim.alerting(0.9).length);
 
@@ -36,12 +39,12 @@ describe("restaurants in a browser", () => {
     await ok.dblclick();
     await dialog.waitFor({ state: "hidden" });
 
-    await expect.poll(() => row.innerText()).toContain("930 / 2,000");
+    await expect.poll(() => row.innerText(), POLL).toContain("930 / 2,000");
     expect(await row.innerText()).toContain("1,070"); // remaining
     expect(await row.innerText()).toContain("46.5%");
     expect(await row.getByText("Near quota").count()).toBe(0);
     expect(await row.innerText()).toContain("+1,000");
-    await expect.poll(() => badge.getAttribute("data-count")).toBe(String(before - 1));
+    await expect.poll(() => badge.getAttribute("data-count"), POLL).toBe(String(before - 1));
     expect(sim.count("POST /api/admin/usage/:restaurantId/renew")).toBe(1);
 
     // The show page lists the renewal from the audit log, beside six months of history.
@@ -71,7 +74,7 @@ describe("restaurants in a browser", () => {
     // Once the upstream is back, Renew again goes through (same amount and reason: the same key).
     await dialog.getByRole("button", { name: "Renew" }).click();
     await dialog.waitFor({ state: "hidden" });
-    await expect.poll(() => row.innerText()).toContain("1,130 / 2,000");
+    await expect.poll(() => row.innerText(), POLL).toContain("1,130 / 2,000");
     expect(await row.getByText("Over quota").count()).toBe(0);
     // Opened again, the dialog is a new renewal: the default amount, no reason, no old error.
     await row.getByRole("button", { name: `Renew +1000 for ${SIM_RESTAURANTS.overQuota.name}` }).click();
@@ -85,7 +88,7 @@ describe("restaurants in a browser", () => {
     const page = await e.page({ role: "viewer" });
     await page.goto("/restaurants");
     const badge = page.getByTestId("restaurant-alerts-badge");
-    await expect.poll(() => badge.getAttribute("data-count")).not.toBe("");
+    await expect.poll(() => badge.getAttribute("data-count"), POLL).not.toBe("");
     await badge.click();
     await page.waitForURL(/\/restaurants\/alerts/);
     const rows = page.locator(".ant-table-tbody tr.ant-table-row");
@@ -94,7 +97,7 @@ describe("restaurants in a browser", () => {
     const threshold = page.getByRole("spinbutton");
     expect(await threshold.inputValue()).toBe("90");
     await threshold.fill("50");
-    await expect.poll(() => rows.count()).toBe(Math.min(20, sim.alerting(0.5).length));
+    await expect.poll(() => rows.count(), POLL).toBe(Math.min(20, sim.alerting(0.5).length));
     expect(page.url()).toMatch(/threshold/);
     await rows.first().getByRole("link").click();
     await page.getByTestId("usage-summary").waitFor();
