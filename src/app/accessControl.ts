@@ -15,11 +15,13 @@ export function createAccessControl(resources: ResourceProps[]): AccessControlPr
       const item = (params?.resource as ResourceProps | undefined) ?? resources.find((r) => r.name === resource || r.identifier === resource);
       const required = requiredPermission(item, action);
       if (!required) return { can: true };
-      const permissions = await fetchMe().then(
-        (me) => me.permissions,
-        () => [] as string[],
-      );
-      return can(permissions, required) ? { can: true } : { can: false, reason: "You do not have permission to do this." };
+      const me = await fetchMe().catch(() => null);
+      if (!me || !can(me.permissions, required)) return { can: false, reason: "You do not have permission to do this." };
+      // A page about the user's own restaurant means nothing to an account bound to none (an admin's `*`).
+      if ((item?.meta as { requiresRestaurant?: boolean } | undefined)?.requiresRestaurant && !me.restaurantId) {
+        return { can: false, reason: "Your account is not linked to a restaurant." };
+      }
+      return { can: true };
     },
     options: { buttons: { enableAccessControl: true, hideIfUnauthorized: true } },
   };

@@ -16,7 +16,8 @@ export interface OverviewCardProps {
  *
  * Access: a resource's `meta.permissions` maps Refine actions (list, show, create, delete, or a
  * custom one such as "renew") to the permission each needs; `meta.permission` covers every action
- * not named. The menu, the 403 page and `useCan` ask the same function the server uses.
+ * not named; `meta.requiresRestaurant` also asks that the account be bound to a restaurant. The
+ * menu, the 403 page and `useCan` ask the same function the server uses.
  */
 export interface ClientIntegration {
   id: string;

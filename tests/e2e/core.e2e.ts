@@ -36,6 +36,8 @@ describe("the console in a browser", () => {
     expect(await card.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("25");
     expect(await card.getByText("Demo data").count()).toBe(1);
     expect(await page.getByRole("menuitem", { name: "Integrations" }).count()).toBe(1);
+    // `*` covers restaurant:ReadOwn, but an admin is bound to no restaurant.
+    expect(await page.getByRole("menuitem", { name: "My restaurant" }).count()).toBe(0);
     await page.context().close();
   });
 

@@ -36,7 +36,7 @@ export const restaurants: ClientIntegration = {
     {
       name: RESOURCES.own,
       list: "/my-restaurant",
-      meta: { label: "My restaurant", icon: <ShopOutlined />, dataProviderName: RESTAURANTS_PROVIDER, permission: PERMISSIONS.restaurantReadOwn },
+      meta: { label: "My restaurant", icon: <ShopOutlined />, dataProviderName: RESTAURANTS_PROVIDER, permission: PERMISSIONS.restaurantReadOwn, requiresRestaurant: true },
     },
   ],
   routes: (
