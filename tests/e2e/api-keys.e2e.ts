@@ -112,12 +112,16 @@ describe("API keys in a browser", () => {
     const page = await e.page({ role: "viewer" });
     sim.set("down");
     try {
+      expect((await e.t.app.inject({ method: "POST", url: "/api/api-keys/sync", headers: { cookie: admin }, payload: {} })).statusCode).toBe(502);
       await page.goto("/api-keys");
       const alert = page.getByRole("alert").filter({ hasText: "could not be reached" });
       await alert.waitFor();
       expect(await alert.getByRole("button", { name: "Retry" }).count()).toBe(1);
       expect(await page.getByTestId("last-synced").innerText()).toMatch(/^Last synced /);
-      await page.getByTestId("usage-card").locator("tr", { hasText: "Zapier" }).first().waitFor();
+      const zapier = page.getByTestId("usage-card").locator("tr", { hasText: "Zapier" }).first();
+      // Each key says its own last sync failed; hovering tells why.
+      await zapier.getByText(/^Sync failed/).hover();
+      await page.getByRole("tooltip").getByText("The email-verification API could not be reached.").waitFor();
       expect(await page.getByRole("button", { name: "Create key" }).count()).toBe(0);
       expect(await page.getByRole("button", { name: /^Revoke/ }).count()).toBe(0);
       await page.screenshot({ path: `${SHOTS}/api-keys-stale.png` });

@@ -1,5 +1,5 @@
 import type { Dayjs } from "dayjs";
-import type { Freshness } from "./api";
+import type { Freshness, SyncStateResponse } from "./api";
 import { type ApiUsageMetrics, PURPOSES, type Purpose } from "./contract";
 import { byPurpose } from "./mapping";
 
@@ -30,11 +30,11 @@ export function purposeBars(metrics: ApiUsageMetrics | undefined, types: readonl
 }
 
 /** "Last synced …" and whether to offer Retry: a stale answer, or a sync that failed after the last good one. */
-export function freshnessOf(read: Freshness | undefined, lastRun?: { ok: boolean | null; error: string | null } | null) {
-  const failed = lastRun?.ok === false;
+export function freshnessOf(read: Freshness | undefined, sync?: Pick<SyncStateResponse, "lastRun" | "lastOkAt">) {
+  const lastRun = sync?.lastRun;
   return {
-    lastSyncedAt: read?.lastSyncedAt ?? null,
-    problem: read?.stale ? (read.message ?? "Showing the last synced data.") : failed ? `The last sync failed: ${lastRun?.error ?? "unknown reason"}` : null,
+    lastSyncedAt: read?.lastSyncedAt ?? sync?.lastOkAt ?? null,
+    problem: read?.stale ? (read.message ?? "Showing the last synced data.") : lastRun?.ok === false ? `The last sync failed: ${lastRun.error ?? "unknown reason"}` : null,
   };
 }
 

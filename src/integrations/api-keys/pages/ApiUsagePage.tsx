@@ -45,8 +45,9 @@ export function ApiUsagePage() {
   const refreshAll = useRefreshAll();
 
   const keysRead = keys.result?.data ? (keys.query.data?.meta as Freshness | undefined) : undefined;
-  const { lastSyncedAt, problem } = freshnessOf(view === "key" ? keysRead : usage.data, syncState.data?.lastRun);
+  const { lastSyncedAt, problem } = freshnessOf(view === "key" ? keysRead : usage.data, syncState.data);
   const shownKeys = byPurpose(keys.result?.data ?? [], types);
+  const syncedByKey = useMemo(() => new Map((syncState.data?.keys ?? []).map((k) => [k.key_id, k])), [syncState.data]);
   const failed = view === "key" ? keys.query.isError && keys.query.error : usage.isError && usage.error;
 
   useEffect(() => {
@@ -92,7 +93,7 @@ export function ApiUsagePage() {
           {failed ? (
             <ErrorState compact title="Could not load the usage" message={errorMessage(failed)} onRetry={retry} retrying={retrying} />
           ) : view === "key" ? (
-            <KeyUsageTable keys={shownKeys} loading={keys.query.isLoading} canRevoke={canRevoke} />
+            <KeyUsageTable keys={shownKeys} loading={keys.query.isLoading} canRevoke={canRevoke} synced={syncedByKey} />
           ) : (
             <PurposeUsage metrics={usage.data} types={types} loading={usage.isLoading} />
           )}

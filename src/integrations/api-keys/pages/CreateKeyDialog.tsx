@@ -1,4 +1,4 @@
-import { CopyOutlined } from "@ant-design/icons";
+import { CheckOutlined, CopyOutlined } from "@ant-design/icons";
 import { type HttpError, useCreate } from "@refinedev/core";
 import { Alert, App, Button, Flex, Form, Input, Modal, Select, Typography } from "antd";
 import { useState } from "react";
@@ -91,7 +91,7 @@ export function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () 
           <Typography.Paragraph code style={{ wordBreak: "break-all", margin: 0 }} data-testid="plaintext-key">
             {created.plaintext}
           </Typography.Paragraph>
-          <Button icon={<CopyOutlined />} onClick={copy} type={copied ? "default" : "primary"}>
+          <Button icon={copied ? <CheckOutlined /> : <CopyOutlined />} onClick={copy}>
             {copied ? "Copied" : "Copy"}
           </Button>
         </Flex>

@@ -1,6 +1,7 @@
 import { useDelete } from "@refinedev/core";
-import { App, Button, Card, Flex, Grid, Table, Typography } from "antd";
+import { App, Button, Card, Flex, Grid, Table, Tag, Tooltip, Typography } from "antd";
 import { formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
+import type { KeySyncView } from "../api";
 import type { APIKeySummary } from "../contract";
 import { API_KEYS_PROVIDER, API_KEYS_RESOURCES } from "../dataProvider";
 import { MaskedKey, PurposeTag } from "./cells";
@@ -9,6 +10,19 @@ export interface KeyUsageTableProps {
   keys: APIKeySummary[];
   loading: boolean;
   canRevoke: boolean;
+  /** Each key's last sync, by key id. */
+  synced: ReadonlyMap<string, KeySyncView>;
+}
+
+/** A key's last sync: when, and if it failed, why (on hover). */
+function KeySync({ state }: { state: KeySyncView | undefined }) {
+  if (!state) return <Typography.Text type="secondary">Not synced</Typography.Text>;
+  if (state.ok) return <span title={formatDateTime(state.synced_at)}>{formatRelative(state.synced_at)}</span>;
+  return (
+    <Tooltip title={state.error}>
+      <Tag color="orange">Sync failed {formatRelative(state.synced_at)}</Tag>
+    </Tooltip>
+  );
 }
 
 /** Revoke, after a confirmation that says what stops working. */
@@ -45,7 +59,7 @@ function RevokeButton({ apiKey }: { apiKey: APIKeySummary }) {
 const LastUsed = ({ at }: { at: string | null }) => <span title={formatDateTime(at)}>{at ? formatRelative(at) : "Never"}</span>;
 
 /** Per key: name, integration type, masked prefix, requests in the range and last use; cards on a phone. */
-export function KeyUsageTable({ keys, loading, canRevoke }: KeyUsageTableProps) {
+export function KeyUsageTable({ keys, loading, canRevoke, synced }: KeyUsageTableProps) {
   const wide = Grid.useBreakpoint().md ?? true;
   if (!wide) {
     return (
@@ -58,7 +72,10 @@ export function KeyUsageTable({ keys, loading, canRevoke }: KeyUsageTableProps) 
                 <Typography.Text strong>{k.name}</Typography.Text>
                 <PurposeTag purpose={k.purpose} />
               </Flex>
-              <MaskedKey prefix={k.key_prefix} />
+              <Flex justify="space-between" align="center" gap={8} wrap>
+                <MaskedKey prefix={k.key_prefix} />
+                <KeySync state={synced.get(k.id)} />
+              </Flex>
               <Flex justify="space-between" align="center" gap={8} wrap>
                 <Typography.Text>{formatNumber(k.total_requests)} requests</Typography.Text>
                 <Typography.Text type="secondary">
@@ -79,6 +96,7 @@ export function KeyUsageTable({ keys, loading, canRevoke }: KeyUsageTableProps) 
       <Table.Column<APIKeySummary> title="Key" dataIndex="key_prefix" render={(p: string) => <MaskedKey prefix={p} />} />
       <Table.Column<APIKeySummary> title="Requests" dataIndex="total_requests" align="right" render={(n: number) => formatNumber(n)} />
       <Table.Column<APIKeySummary> title="Last used" dataIndex="last_used_at" render={(at: string | null) => <LastUsed at={at} />} />
+      <Table.Column<APIKeySummary> title="Last synced" key="synced" render={(_, k) => <KeySync state={synced.get(k.id)} />} />
       {canRevoke && <Table.Column<APIKeySummary> title="" key="revoke" align="right" render={(_, k) => <RevokeButton apiKey={k} />} />}
     </Table>
   );
