@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "server",
+          sequence: { groupOrder: 0 },
           include: ["src/**/*.test.ts", "tests/server/**/*.test.ts"],
           environment: "node",
           testTimeout: 20_000,
@@ -17,6 +18,7 @@ export default defineConfig({
         plugins: [react()],
         test: {
           name: "web",
+          sequence: { groupOrder: 1 },
           include: ["src/**/*.test.tsx"],
           environment: "happy-dom",
           setupFiles: ["tests/helpers/setup-web.ts"],
@@ -28,6 +30,8 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          // After the others: browser tests are the slowest and the heaviest on two cores.
+          sequence: { groupOrder: 2 },
           include: ["tests/e2e/**/*.e2e.ts"],
           environment: "node",
           testTimeout: 90_000,

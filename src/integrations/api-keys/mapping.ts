@@ -1,4 +1,5 @@
 import { type APIKeySummary, type ApiUsageMetrics, PURPOSES, type Purpose, type VerificationTotals } from "./contract";
+import type { KeySnapshotsTable } from "./db";
 
 /**
  * The upstream's figures rebuilt from synced data, for when the upstream is down: the same rules
@@ -10,17 +11,8 @@ export interface Range {
   to?: string;
 }
 
-export interface SnapshotRow {
-  id: string;
-  user_id: string;
-  name: string;
-  purpose: string;
-  key_prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  total_requests: number;
-  revoked_at: string | null;
-}
+/** A stored key snapshot, as the mapping reads it. */
+export type SnapshotRow = Omit<KeySnapshotsTable, "synced_at">;
 
 /** Per key, from stored tasks: requests in the range and the latest use ever. */
 export interface KeyActivity {
