@@ -77,6 +77,10 @@ describe("the built bundle", () => {
     expect(leaked(js)).toEqual([]);
   });
 
+  it("holds no zod: the browser takes types from contract.ts, never its schemas (zod alone is about 50 KB gzip)", () => {
+    expect(js.includes("ZodError")).toBe(false);
+  });
+
   it("holds no server module", () => {
     for (const marker of ["better-sqlite3", "pg-protocol", "fastify", "kysely", "scryptSync", "node:crypto", "createHmac"]) {
       expect(js.includes(marker), marker).toBe(false);

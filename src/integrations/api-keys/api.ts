@@ -5,7 +5,7 @@ import { type APIKeySummary, type ApiUsageMetrics, createApiKeyBody, type Create
  * The BFF's own routes under /api/api-keys: the upstream's shapes (contract.ts) plus freshness.
  * Shared by the server (validation) and the browser (types); nothing here imports Node.
  */
-export const BASE = "/api/api-keys";
+export { BASE } from "./constants";
 
 const refresh = z
   .enum(["1", "0", "true", "false"])

@@ -6,10 +6,10 @@ import { z } from "zod";
  * server share these types; nothing here imports Node.
  */
 
-/** The plan's integration types, which the upstream calls a key's `purpose`. Spelled as the plan spells them. */
-export const PURPOSES = ["Zapier", "n8n", "Google Sheets", "Custom"] as const;
+import { PURPOSES, type Purpose } from "./constants";
+
+export { PURPOSES, type Purpose };
 export const purpose = z.enum(PURPOSES);
-export type Purpose = z.infer<typeof purpose>;
 
 /** RFC 3339 date-time with an offset (`2026-11-01T00:00:00Z`). */
 export const rfc3339 = z.iso.datetime({ offset: true });

@@ -1,7 +1,8 @@
 import type { BaseRecord, CrudFilter, DataProvider } from "@refinedev/core";
 import type { AxiosInstance } from "axios";
 import { http } from "../../app/http";
-import { BASE, type CreateKeyResponse, type CreditsResponse, type KeysResponse, type LedgerResponse } from "./api";
+import type { CreateKeyResponse, CreditsResponse, KeysResponse, LedgerResponse } from "./api";
+import { BASE } from "./constants";
 
 export const API_KEYS_PROVIDER = "api-keys";
 export const API_KEYS_RESOURCES = { keys: "api-keys", credits: "api-key-credits", ledger: "api-key-ledger" } as const;

@@ -1,4 +1,5 @@
-import { type APIKeySummary, type ApiUsageMetrics, PURPOSES, type Purpose, type VerificationTotals } from "./contract";
+import { PURPOSES, type Purpose } from "./constants";
+import type { APIKeySummary, ApiUsageMetrics, VerificationTotals } from "./contract";
 import type { KeySnapshotsTable } from "./db";
 
 /**

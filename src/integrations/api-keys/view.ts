@@ -1,6 +1,7 @@
 import type { Dayjs } from "dayjs";
 import type { Freshness, SyncStateResponse } from "./api";
-import { type ApiUsageMetrics, PURPOSES, type Purpose } from "./contract";
+import { PURPOSES, type Purpose } from "./constants";
+import type { ApiUsageMetrics } from "./contract";
 import { byPurpose } from "./mapping";
 
 /** What the pages show, computed without React: the range sent, the bars drawn, the words of freshness. */

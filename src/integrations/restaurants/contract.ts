@@ -5,14 +5,9 @@ import { z } from "zod";
  * are written. Browser code imports the types from here too (zod only, no Node module).
  */
 
-/** Unlimited plans answer `-1` for their limits and remaining, and omit `usagePercent`. */
-export const UNLIMITED = -1;
+import { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, RENEW_DEFAULT_AMOUNT, UNLIMITED, USAGE_PAGE } from "./limits";
 
-/** Upstream page bounds: `GET /api/usage` at most 100 a page, alerts at most 200. */
-export const USAGE_PAGE = { default: 20, max: 100 } as const;
-export const ALERTS_PAGE = { default: 50, max: 200 } as const;
-export const DEFAULT_ALERT_THRESHOLD = 0.9;
-export const RENEW_DEFAULT_AMOUNT = 1000;
+export { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, RENEW_DEFAULT_AMOUNT, UNLIMITED, USAGE_PAGE };
 
 const count = z.number().int();
 const isoDate = z.iso.datetime({ offset: true });

@@ -2,7 +2,7 @@ import type { BaseRecord, CrudFilter, DataProvider } from "@refinedev/core";
 import type { AxiosInstance } from "axios";
 import { http } from "../../app/http";
 import { type AlertsResponse, BFF, type DetailResponse, type UsageListResponse } from "./api";
-import { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, USAGE_PAGE } from "./contract";
+import { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, USAGE_PAGE } from "./limits";
 import { percentToThreshold, toLimitOffset } from "./model";
 
 export const RESTAURANTS_PROVIDER = "restaurants";

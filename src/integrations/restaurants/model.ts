@@ -1,6 +1,7 @@
 import type { Status } from "../../ui/StatusTag";
 import type { RenewOutcome } from "./api";
-import { DEFAULT_ALERT_THRESHOLD, type HistoryEntry, type RestaurantUsage, UNLIMITED } from "./contract";
+import type { HistoryEntry, RestaurantUsage } from "./contract";
+import { DEFAULT_ALERT_THRESHOLD, UNLIMITED } from "./limits";
 
 /** The share of the effective limit at which a restaurant counts as near quota (the upstream's default). */
 export const NEAR_QUOTA = DEFAULT_ALERT_THRESHOLD;

@@ -1,7 +1,8 @@
 import { useCan, useInvalidate } from "@refinedev/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { http } from "../../../app/http";
-import { type ApiUsageResponse, BASE, type SyncStateResponse, type VerificationsResponse } from "../api";
+import type { ApiUsageResponse, SyncStateResponse, VerificationsResponse } from "../api";
+import { BASE } from "../constants";
 import { API_KEYS_PROVIDER, API_KEYS_RESOURCES } from "../dataProvider";
 
 /** The figures of the usage card besides the key list (which goes through the data provider). */

@@ -3,7 +3,7 @@ import { Alert, Form, Input, InputNumber, Modal, Typography } from "antd";
 import { useEffect, useRef } from "react";
 import { errorMessage } from "../../../app/http";
 import { type RenewInput, type RenewOutcome, RENEW_MAX_AMOUNT, RENEW_REASON_MAX } from "../api";
-import { RENEW_DEFAULT_AMOUNT } from "../contract";
+import { RENEW_DEFAULT_AMOUNT } from "../limits";
 import { type Attempt, nextAttempt, useRenew } from "./queries";
 
 export interface RenewTarget {
