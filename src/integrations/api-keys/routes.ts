@@ -52,7 +52,7 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
     const { plaintext, ...summary } = created;
     await db.insertInto("api_keys_key_snapshots").values(snapshotRow(summary, new Date().toISOString())).onConflict((oc) => oc.column("id").doNothing()).execute();
     await ctx.audit.record(request, { action: "api_key.create", outcome: "success", target: summary.id, details: { name: summary.name, purpose: summary.purpose, key_prefix: summary.key_prefix } });
-    ctx.cache.invalidate("api-keys:");
+    await ctx.cache.invalidate("api-keys:");
     // The one answer that carries the secret; it is not stored, cached or logged.
     return reply.code(201).header("cache-control", "no-store").send({ ...summary, plaintext });
   });
@@ -69,7 +69,7 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
     }
     await db.updateTable("api_keys_key_snapshots").set({ revoked_at: new Date().toISOString() }).where("id", "=", id).execute();
     await ctx.audit.record(request, { action: "api_key.revoke", outcome: "success", target: id });
-    ctx.cache.invalidate("api-keys:");
+    await ctx.cache.invalidate("api-keys:");
     return reply.code(204).send();
   });
 

@@ -6,7 +6,6 @@ import { UpstreamError } from "../../server/upstream/http";
 import type { ReadMeta } from "./api";
 import { createRestaurantsClient, type RestaurantsClient } from "./client";
 import { DEFAULT_ALERT_THRESHOLD } from "./contract";
-import { createEpoch } from "./epoch";
 
 export interface RestaurantsEnv {
   RESTAURANT_API_BASE_URL?: string;
@@ -69,25 +68,14 @@ export function readsFor(ctx: RestaurantsContext): Reads {
 
 function createReads(ctx: RestaurantsContext) {
   const client = () => restaurantsClient(ctx);
-  const epoch = createEpoch(ctx.db, ctx.cache, KEYS.all);
-  /** Every read first checks whether a renewal on any replica made this replica's copies old. */
-  const cached = async <T>(key: string, fetcher: () => Promise<T>, options: { refresh: boolean; ttlMs?: number }) => {
-    await epoch.sync();
-    const renewals = epoch.local;
-    const read = await ctx.cache.get(key, fetcher, options);
-    // A renewal while this was in flight: the cache may now hold what the upstream said before it.
-    if (epoch.local !== renewals) ctx.cache.invalidate(key);
-    return read;
-  };
   return {
-    epoch,
-    list: (limit: number, offset: number, refresh: boolean) => cached(KEYS.list(limit, offset), () => client().listUsage({ limit, offset }), { refresh }),
+    list: (limit: number, offset: number, refresh: boolean) => ctx.cache.get(KEYS.list(limit, offset), () => client().listUsage({ limit, offset }), { refresh }),
     alerts: (threshold: number, limit: number, offset: number, refresh: boolean) =>
-      cached(KEYS.alerts(threshold, limit, offset), () => client().listAlerts({ threshold, limit, offset }), { refresh }),
+      ctx.cache.get(KEYS.alerts(threshold, limit, offset), () => client().listAlerts({ threshold, limit, offset }), { refresh }),
     /** How many restaurants are near quota: one upstream call (limit=1, its total) per minute, whoever asks. */
     async alertsCount(refresh: boolean, threshold = DEFAULT_ALERT_THRESHOLD) {
       const ttlMs = Math.min(ALERTS_COUNT_TTL_MS, ctx.core.UPSTREAM_CACHE_TTL_S * 1000);
-      const read = await cached(
+      const read = await ctx.cache.get(
         KEYS.alertsCount(threshold),
         async () => ({ count: (await client().listAlerts({ threshold, limit: 1, offset: 0 })).pagination.total }),
         { refresh, ttlMs },
@@ -96,14 +84,14 @@ function createReads(ctx: RestaurantsContext) {
     },
     detail: async (id: string, refresh: boolean) => {
       try {
-        return await cached(`${KEYS.restaurant(id)}detail`, () => client().getRestaurant(id), { refresh });
+        return await ctx.cache.get(`${KEYS.restaurant(id)}detail`, () => client().getRestaurant(id), { refresh });
       } catch (error) {
         throw restaurantError(error, id);
       }
     },
     own: async (id: string, refresh: boolean) => {
       try {
-        return await cached(`${KEYS.restaurant(id)}own`, () => client().getOwnUsage(id), { refresh });
+        return await ctx.cache.get(`${KEYS.restaurant(id)}own`, () => client().getOwnUsage(id), { refresh });
       } catch (error) {
         throw restaurantError(error, id);
       }

@@ -9,7 +9,7 @@ import { IDEMPOTENCY_HEADER, ROUTES, type Renewal, type RenewOutcome, type Renew
 import { renewHeaders, renewInput, restaurantParams } from "./inputs";
 import { type RenewResult, UNLIMITED } from "./contract";
 import { once, type Outcome } from "./idempotency";
-import { KEYS, readsFor, type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
+import { KEYS, type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
 
 export const RENEW_ACTION = "restaurants.renew";
 
@@ -47,9 +47,9 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
     try {
       const res = await restaurantsClient(ctx).renew(restaurantId, { amount, reason });
       const data = renewOutcome(restaurantId, res.data);
-      const bumped = readsFor(ctx).epoch.bump();
-      for (const prefix of KEYS.afterRenew(restaurantId)) ctx.cache.invalidate(prefix);
-      await bumped.catch((error) => request.log.error({ err: error }, "could not tell the other replicas about a renewal"));
+      await Promise.all(KEYS.afterRenew(restaurantId).map((prefix) => ctx.cache.invalidate(prefix))).catch((error) =>
+        request.log.error({ err: error }, "could not tell the other replicas about a renewal"),
+      );
       await audit(request, restaurantId, "success", amount, reason, { effectiveLimit: data.effectiveLimit, adjustedBy: data.adjustedBy, remaining: data.remaining });
       const body: RenewResponseBody = { success: true, data };
       return { status: 200, body, final: true };

@@ -4,7 +4,6 @@ import { defineIntegration } from "../../server/integration";
 import { upstreamToAppError } from "../../server/http-errors";
 import { UpstreamError } from "../../server/upstream/http";
 import type { IntegrationUsage } from "../usage";
-import { epochMigrations } from "./epoch";
 import { readsFor, type RestaurantsContext } from "./reads";
 import { restaurantsRoutes } from "./routes";
 import { startRestaurantsSimulator } from "./simulator";
@@ -51,7 +50,6 @@ export const restaurantsServer = defineIntegration({
   name: NAME,
   env,
   baseUrlVar: "RESTAURANT_API_BASE_URL",
-  migrations: epochMigrations,
   startSimulator: () => startRestaurantsSimulator(),
   routes: (app, ctx) => restaurantsRoutes(app, ctx),
   usage: async (ctx, options) => [await restaurantsUsage(ctx, options)],

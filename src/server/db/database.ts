@@ -51,6 +51,11 @@ export interface UpstreamCacheTable {
   fetched_at: string;
 }
 
+export interface UpstreamCacheEpochsTable {
+  prefix: string;
+  epoch: number;
+}
+
 export interface LoginThrottleTable {
   key: string;
   failures: number;
@@ -64,6 +69,7 @@ export interface CoreDatabase {
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
   upstream_cache: UpstreamCacheTable;
+  upstream_cache_epochs: UpstreamCacheEpochsTable;
   login_throttle: LoginThrottleTable;
 }
 

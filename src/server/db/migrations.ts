@@ -61,6 +61,16 @@ export const coreMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "core-002-cache-epochs": {
+    async up(db: Kysely<any>) {
+      // Bumped by a write that changes what an upstream answers, so every replica drops its copies.
+      await db.schema
+        .createTable("upstream_cache_epochs")
+        .addColumn("prefix", "text", (c) => c.primaryKey())
+        .addColumn("epoch", "integer", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** `schema`: PostgreSQL only, the schema the app's tables live in (its search_path), so Kysely's own tables go there too. */

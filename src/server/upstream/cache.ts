@@ -20,10 +20,20 @@ export interface CacheOptions {
  * Single-flight + TTL cache in front of upstream reads. Fresh answers live in memory (a replica's
  * own optimisation); the last good answer of each key is also written to the database so that any
  * replica can serve it, marked stale, when the upstream fails.
+ *
+ * A write that changes what the upstream answers (a renewal, a new key) calls `invalidate(prefix)`:
+ * it bumps the prefix's epoch in the database, and every replica checks the epochs before it reads
+ * (one query shared by the reads that arrive together), so none serves the old figures after it.
+ * A read in flight when an invalidation lands is answered but not kept.
  */
 export class UpstreamCache {
   private readonly memory = new Map<string, { value: unknown; fetchedAt: string; at: number }>();
   private readonly inflight = new Map<string, Promise<Cached<unknown>>>();
+  /** Epoch of each prefix as this replica last saw it; null until the first look. */
+  private seen: Map<string, number> | null = null;
+  private epochCheck: Promise<void> | null = null;
+  /** Bumped by every invalidation this replica sees: a fetch that started before one is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly db: Db,
@@ -31,6 +41,7 @@ export class UpstreamCache {
   ) {}
 
   async get<T>(key: string, fetcher: () => Promise<T>, options: CacheOptions = {}): Promise<Cached<T>> {
+    await this.checkEpochs();
     const ttl = options.ttlMs ?? this.defaultTtlMs;
     const hit = this.memory.get(key);
     if (!options.refresh && hit && Date.now() - hit.at < ttl) {
@@ -38,20 +49,55 @@ export class UpstreamCache {
     }
     const running = this.inflight.get(key);
     if (running) return running as Promise<Cached<T>>;
-    const call = this.fetchAndStore(key, fetcher).finally(() => this.inflight.delete(key));
+    const call = this.fetchAndStore(key, fetcher).finally(() => {
+      if (this.inflight.get(key) === call) this.inflight.delete(key);
+    });
     this.inflight.set(key, call);
     return call as Promise<Cached<T>>;
   }
 
-  /** Forgets a key, for example after a write that changed what it holds. */
-  invalidate(prefix: string): void {
+  /** Forgets every key under `prefix`, on every replica sharing the database. */
+  async invalidate(prefix: string): Promise<void> {
+    this.forget(prefix);
+    const row = await this.db
+      .insertInto("upstream_cache_epochs")
+      .values({ prefix, epoch: 1 })
+      .onConflict((oc) => oc.column("prefix").doUpdateSet((eb) => ({ epoch: eb(eb.ref("upstream_cache_epochs.epoch"), "+", 1) })))
+      .returning("epoch")
+      .executeTakeFirstOrThrow();
+    this.seen?.set(prefix, Number(row.epoch));
+  }
+
+  private forget(prefix: string): void {
+    this.generation++;
     for (const key of this.memory.keys()) if (key.startsWith(prefix)) this.memory.delete(key);
+    // Later reads start a fresh call instead of joining one that began before the change.
+    for (const key of this.inflight.keys()) if (key.startsWith(prefix)) this.inflight.delete(key);
+  }
+
+  /** Applies the invalidations other replicas made since the last look. */
+  private checkEpochs(): Promise<void> {
+    this.epochCheck ??= (async () => {
+      const rows = await this.db.selectFrom("upstream_cache_epochs").select(["prefix", "epoch"]).execute();
+      const first = this.seen === null;
+      const seen = (this.seen ??= new Map());
+      for (const { prefix, epoch } of rows) {
+        if (!first && seen.get(prefix) !== Number(epoch)) this.forget(prefix);
+        seen.set(prefix, Number(epoch));
+      }
+    })().finally(() => {
+      this.epochCheck = null;
+    });
+    return this.epochCheck;
   }
 
   private async fetchAndStore<T>(key: string, fetcher: () => Promise<T>): Promise<Cached<T>> {
+    const generation = this.generation;
     try {
       const value = await fetcher();
       const fetchedAt = new Date().toISOString();
+      // An invalidation while this was in flight: the answer may predate the change, so keep nothing.
+      if (generation !== this.generation) return { value, fetchedAt, stale: false };
       this.memory.set(key, { value, fetchedAt, at: Date.now() });
       await this.db
         .insertInto("upstream_cache")

@@ -111,4 +111,25 @@ describe("UpstreamCache", () => {
     const notFound = () => Promise.reject(new UpstreamError("Test", "http", "gone", 404));
     await expect(cache.get("k4", notFound)).rejects.toMatchObject({ status: 404 });
   });
+
+  it("forgets a key on every replica when one of them invalidates its prefix", async () => {
+    const a = new UpstreamCache(db, 60_000);
+    const b = new UpstreamCache(db, 60_000);
+    await b.get("shared:list", read);
+    await b.get("shared:list", read);
+    expect(hits).toBe(1);
+    await a.invalidate("shared:");
+    expect((await b.get("shared:list", read)).value.n).toBe(2);
+    expect(hits).toBe(2);
+  });
+
+  it("answers a read that was in flight during an invalidation, but does not keep it", async () => {
+    const cache = new UpstreamCache(db, 60_000);
+    script = [async () => new Promise((r) => setTimeout(() => r({ n: "before" }), 100))];
+    const inFlight = cache.get("flight:x", read);
+    await new Promise((r) => setTimeout(r, 20));
+    await cache.invalidate("flight:");
+    expect((await inFlight).value.n).toBe("before");
+    expect((await cache.get("flight:x", read)).value.n).toBe(2);
+  });
 });
