@@ -72,7 +72,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
       },
       genReqId: () => randomUUID(),
       bodyLimit: 256 * 1024,
-      trustProxy: true,
+      trustProxy: config.TRUST_PROXY,
     });
     const cache = new UpstreamCache(db, config.UPSTREAM_CACHE_TTL_S * 1000);
     const audit = createAudit(db);

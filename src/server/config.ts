@@ -24,6 +24,8 @@ export const coreEnvSchema = z.object({
   SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   SESSION_IDLE_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(60)),
   COOKIE_SECURE: envVar.flag(),
+  /** Behind a load balancer: take the client's address from X-Forwarded-For (else anyone could pick theirs). */
+  TRUST_PROXY: envVar.flag(),
   DEMO_USERS: envVar.flag(),
   DEMO_PASSWORD: z.preprocess(blankToUndefined, z.string().min(1).default("demo")),
   UPSTREAM_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(5000)),

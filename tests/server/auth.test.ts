@@ -85,3 +85,18 @@ describe("idle sessions", () => {
     }
   });
 });
+
+describe("client addresses", () => {
+  it("ignore X-Forwarded-For unless TRUST_PROXY is set, so the sign-in throttle cannot be dodged", async () => {
+    for (const [trust, expected] of [["0", "127.0.0.1"], ["1", "203.0.113.7"]] as const) {
+      const t = await startTestApp({ env: { TRUST_PROXY: trust } });
+      try {
+        await t.app.inject({ method: "POST", url: "/auth/login", payload: { email: "admin@example.com", password: "x" }, headers: { "x-forwarded-for": "203.0.113.7" } });
+        const audit = (await t.app.inject({ url: "/api/audit-logs", headers: { cookie: await t.login("admin") } })).json() as Array<{ ip: string; outcome: string }>;
+        expect(audit.find((e) => e.outcome === "failure")?.ip).toBe(expected);
+      } finally {
+        await t.close();
+      }
+    }
+  });
+});
