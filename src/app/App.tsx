@@ -26,6 +26,12 @@ const dataProviders = {
   ...Object.assign({}, ...clientIntegrations.map((i) => i.dataProviders ?? {})),
 };
 const accessControlProvider = createAccessControl(resources);
+/** Refine's notifications, less the sign-in error: the login page shows it inline, where it stays. */
+function useNotifications() {
+  const base = useNotificationProvider();
+  return { ...base, open: (params: Parameters<typeof base.open>[0]) => (params.key === "login-error" ? undefined : base.open(params)) };
+}
+
 const theme = { token: { colorPrimary: "#1f4fd1", borderRadius: 8 } };
 
 // The header has Sign out; the menu lists pages only.
@@ -42,7 +48,7 @@ export function App() {
             dataProvider={dataProviders}
             authProvider={authProvider}
             accessControlProvider={accessControlProvider}
-            notificationProvider={useNotificationProvider}
+            notificationProvider={useNotifications}
             resources={resources}
             options={{ reactQuery: { clientConfig: queryClient }, syncWithLocation: true, disableTelemetry: true, warnWhenUnsavedChanges: false, title: { text: "Usage Console" } }}
           >

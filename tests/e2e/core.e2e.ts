@@ -19,7 +19,8 @@ describe("the console in a browser", () => {
     await page.getByLabel("Password").fill("wrong");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByTestId("login-error").getByText("Email or password is wrong.").waitFor();
-    // The form keeps what was typed.
+    // Said once, inline, where it stays; and the form keeps what was typed.
+    expect(await page.getByText("Email or password is wrong.").count()).toBe(1);
     expect(await page.getByLabel("Email").inputValue()).toBe("admin@example.com");
     await page.context().close();
   });
