@@ -5,8 +5,6 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { z } from "zod";
-import { PERMISSIONS } from "../auth/permissions";
-import type { IntegrationUsage } from "../integrations/usage";
 import { createAudit } from "./audit";
 import { auditRoutes } from "./audit-routes";
 import { permissionGuard, type RouteEntry } from "./auth/guard";
@@ -22,8 +20,7 @@ import type { IntegrationContext, RunningSimulator, ServerIntegration } from "./
 import { serverIntegrations } from "./integrations";
 import { REDACT_PATHS, redactingStream, secretValues } from "./logging";
 import { UpstreamCache } from "./upstream/cache";
-import { refreshQuery } from "./refresh";
-import { parseInput } from "./validate";
+import { overviewRoute } from "./overview";
 
 export interface BuildOptions {
   env?: Record<string, string | undefined>;
@@ -121,22 +118,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
       }
     }
 
-    app.get("/api/integrations/usage", { config: { permission: PERMISSIONS.integrationRead } }, async (request) => {
-      const { refresh } = parseInput(refreshQuery, request.query, "query");
-      const entries = await Promise.all(
-        integrations.map(async (integration): Promise<IntegrationUsage[]> => {
-          if (!integration.usage) return [];
-          const ctx = contexts.get(integration.id)!;
-          try {
-            return await integration.usage(ctx, { refresh });
-          } catch (error) {
-            ctx.log.error({ err: error }, "usage failed");
-            return [errorEntry(integration, ctx.demo)];
-          }
-        }),
-      );
-      return { integrations: entries.flat() };
-    });
+    overviewRoute(app, db, integrations, contexts, config.OVERVIEW_DEADLINE_MS);
 
     app.get("/healthz", async () => ({ ok: true }));
     app.get("/readyz", async (_request, reply) => {
@@ -173,24 +155,6 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
 
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
-}
-
-function errorEntry(integration: ServerIntegration<any>, demo: boolean): IntegrationUsage {
-  return {
-    id: integration.id,
-    provider: integration.name,
-    name: integration.name,
-    totalQuota: null,
-    remainingQuota: null,
-    usedQuota: null,
-    usagePercentage: null,
-    status: "error",
-    unit: "",
-    message: `Could not load ${integration.name}. Try again.`,
-    fetchedAt: null,
-    stale: false,
-    demo,
-  };
 }
 
 function serveSpa(app: FastifyInstance, root: string) {

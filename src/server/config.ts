@@ -29,6 +29,8 @@ export const coreEnvSchema = z.object({
   DEMO_USERS: envVar.flag(),
   DEMO_PASSWORD: z.preprocess(blankToUndefined, z.string().min(1).default("demo")),
   UPSTREAM_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(5000)),
+  /** How long the Integrations overview waits for one integration before showing its last known figures. */
+  OVERVIEW_DEADLINE_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(4000)),
   UPSTREAM_CACHE_TTL_S: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(300)),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   STATIC_DIR: z.preprocess(blankToUndefined, z.string().default("dist")),

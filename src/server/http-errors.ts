@@ -46,6 +46,15 @@ export function installErrorHandling(app: FastifyInstance) {
     if (foreign) throw new AppError(403, "cross_origin", "Requests from another site are not accepted.");
   });
 
+  // PostgreSQL refuses text holding U+0000 (SQLite keeps it): refuse it at the door, for every route,
+  // rather than half-doing a write whose audit entry or snapshot then fails.
+  app.addHook("preValidation", async (request) => {
+    for (const [where, value] of [["query", request.query], ["params", request.params], ["body", request.body]] as const) {
+      const field = nulPath(value);
+      if (field !== null) throw new AppError(422, "validation_failed", `${field || where}: must not contain a NUL character`, [{ field: field || where, message: "must not contain a NUL character" }]);
+    }
+  });
+
   app.setErrorHandler((raw: FastifyError | Error, request, reply) => {
     const error = raw instanceof UpstreamError ? upstreamToAppError(raw) : raw;
     if (error instanceof AppError) {
@@ -63,4 +72,17 @@ export function installErrorHandling(app: FastifyInstance) {
     request.log.error({ err: error }, "unhandled error");
     return reply.code(500).send({ error: { code: "internal", message: "Something went wrong on our side. Try again." }, requestId: request.id });
   });
+}
+
+/** The path of the first string holding U+0000 in a parsed input ("" for the value itself), or null. */
+export function nulPath(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) {
+      if (key.includes("\u0000")) return path ? `${path}.${key}` : key;
+      const found = nulPath(child, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }

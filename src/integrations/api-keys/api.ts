@@ -33,7 +33,8 @@ export const apiUsageQuery = z
 export const createKeyRequest = createApiKeyBody.pick({ name: true, purpose: true });
 export type CreateKeyRequest = z.infer<typeof createKeyRequest>;
 
-export const keyParams = z.object({ id: z.string().min(1).max(128) });
+/** A key id is one path segment: no dot-segments or slashes, so a revoke cannot reach another upstream path. */
+export const keyParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "must be a key id (letters, digits, - and _)") });
 
 export const ledgerQuery = z.object({
   user_id: z.string().trim().min(1).max(64).optional(),

@@ -15,7 +15,8 @@ export const purpose = z.enum(PURPOSES);
 export const rfc3339 = z.iso.datetime({ offset: true });
 
 /** GET /api/v1/api-keys → `{keys: APIKeySummary[]}`; `total_requests` counts requests in `from`/`to` when given. */
-export const apiKeySummary = z.looseObject({
+// z.object, not looseObject: a field the upstream adds (a hash, a secret) is dropped, never passed on.
+export const apiKeySummary = z.object({
   id: z.string(),
   user_id: z.string(),
   name: z.string(),

@@ -50,9 +50,14 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
       throw error;
     }
     const { plaintext, ...summary } = created;
-    await db.insertInto("api_keys_key_snapshots").values(snapshotRow(summary, new Date().toISOString())).onConflict((oc) => oc.column("id").doNothing()).execute();
-    await ctx.audit.record(request, { action: "api_key.create", outcome: "success", target: summary.id, details: { name: summary.name, purpose: summary.purpose, key_prefix: summary.key_prefix } });
-    await ctx.cache.invalidate("api-keys:");
+    // The key exists upstream now: whatever fails here, the user must still get its plaintext once.
+    try {
+      await db.insertInto("api_keys_key_snapshots").values(snapshotRow(summary, new Date().toISOString())).onConflict((oc) => oc.column("id").doNothing()).execute();
+      await ctx.audit.record(request, { action: "api_key.create", outcome: "success", target: summary.id, details: { name: summary.name, purpose: summary.purpose, key_prefix: summary.key_prefix } });
+      await ctx.cache.invalidate("api-keys:");
+    } catch (error) {
+      request.log.error({ err: error, keyId: summary.id }, "key created upstream but not recorded here; the next sync records it");
+    }
     // The one answer that carries the secret; it is not stored, cached or logged.
     return reply.code(201).header("cache-control", "no-store").send({ ...summary, plaintext });
   });

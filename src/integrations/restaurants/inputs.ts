@@ -14,7 +14,8 @@ export const listQuery = z.object({
 });
 
 export const alertsQuery = z.object({
-  threshold: z.coerce.number().min(0).max(1).default(DEFAULT_ALERT_THRESHOLD),
+  // A blank threshold means the default, not 0 (which would list every restaurant).
+  threshold: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(1).default(DEFAULT_ALERT_THRESHOLD)),
   limit: z.coerce.number().int().min(1).max(ALERTS_PAGE.max).default(ALERTS_PAGE.default),
   offset,
   refresh,

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from "fastify";
+import { PERMISSIONS } from "../auth/permissions";
+import type { IntegrationUsage } from "../integrations/usage";
+import type { Db } from "./db/database";
+import type { IntegrationContext, ServerIntegration } from "./integration";
+import { refreshQuery } from "./refresh";
+import { parseInput } from "./validate";
+
+const LATE = Symbol("late");
+const key = (id: string) => `overview:${id}`;
+
+/**
+ * GET /api/integrations/usage: every integration's entries, each on its own. One that throws
+ * answers an error entry; one slower than `deadlineMs` answers its last entries marked stale (or
+ * an error entry) while its call finishes in the background, so a slow upstream never holds up
+ * the other cards.
+ */
+export function overviewRoute(app: FastifyInstance, db: Db, integrations: ServerIntegration<any>[], contexts: Map<string, IntegrationContext<any>>, deadlineMs: number) {
+  async function remember(id: string, entries: IntegrationUsage[]) {
+    const value = JSON.stringify(entries);
+    const at = new Date().toISOString();
+    await db
+      .insertInto("upstream_cache")
+      .values({ key: key(id), value, fetched_at: at })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value, fetched_at: at }))
+      .execute();
+  }
+
+  async function late(integration: ServerIntegration<any>, demo: boolean): Promise<IntegrationUsage[]> {
+    const row = await db.selectFrom("upstream_cache").select("value").where("key", "=", key(integration.id)).executeTakeFirst();
+    const message = `${integration.name} did not answer in time.`;
+    if (!row) return [errorEntry(integration, demo, `${message} Try again.`)];
+    return (JSON.parse(row.value) as IntegrationUsage[]).map((e) => ({ ...e, stale: true, message: `${message} Showing the last known figures.` }));
+  }
+
+  app.get("/api/integrations/usage", { config: { permission: PERMISSIONS.integrationRead } }, async (request) => {
+    const { refresh } = parseInput(refreshQuery, request.query, "query");
+    const entries = await Promise.all(
+      integrations.map(async (integration): Promise<IntegrationUsage[]> => {
+        if (!integration.usage) return [];
+        const ctx = contexts.get(integration.id)!;
+        const work = integration.usage(ctx, { refresh }).then(
+          async (result) => {
+            if (result.some((e) => e.status !== "error" && !e.stale)) await remember(integration.id, result).catch(() => undefined);
+            return result;
+          },
+          (error) => {
+            ctx.log.error({ err: error }, "usage failed");
+            return [errorEntry(integration, ctx.demo, `Could not load ${integration.name}. Try again.`)];
+          },
+        );
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<typeof LATE>((r) => (timer = setTimeout(() => r(LATE), deadlineMs)));
+        const result = await Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+        return result === LATE ? late(integration, ctx.demo) : result;
+      }),
+    );
+    return { integrations: entries.flat() };
+  });
+}
+
+function errorEntry(integration: ServerIntegration<any>, demo: boolean, message: string): IntegrationUsage {
+  return {
+    id: integration.id,
+    provider: integration.name,
+    name: integration.name,
+    totalQuota: null,
+    remainingQuota: null,
+    usedQuota: null,
+    usagePercentage: null,
+    status: "error",
+    unit: "",
+    message,
+    fetchedAt: null,
+    stale: false,
+    demo,
+  };
+}
