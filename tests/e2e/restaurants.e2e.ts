@@ -71,7 +71,7 @@ describe("restaurants in a browser", () => {
       sim.set("ok");
     }
     expect(await row.innerText()).toContain("1,130 / 1,000");
-    // Once the upstream is back, Renew again goes through (same amount and reason: the same key).
+    // The server answered (its answer stays replayed for that key), so Renew again is a new renewal with a new key.
     await dialog.getByRole("button", { name: "Renew" }).click();
     await dialog.waitFor({ state: "hidden" });
     await expect.poll(() => row.innerText(), POLL).toContain("1,130 / 2,000");

@@ -153,7 +153,7 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
     expect((await audits())[0]).toMatchObject({ target: "cm0doesnotexist", outcome: "failure" });
   });
 
-  it("says the outcome is unknown when the upstream fails, and lets the same key try again", async () => {
+  it("says the outcome is unknown when the upstream fails, and replays that answer for the key", async () => {
     const key = newKey();
     sim.set("error500");
     const failed = await renew(SIM_RESTAURANTS.owner.id, { amount: 1000, reason: "flaky" }, { key });
@@ -161,8 +161,22 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
     expect(failed.statusCode).toBe(502);
     expect(failed.json().error.message).toMatch(/may or may not have been applied/);
     expect(failed.body).not.toMatch(/Internal server error/);
-    const retried = await renew(SIM_RESTAURANTS.owner.id, { amount: 1000, reason: "flaky" }, { key });
-    expect(retried.statusCode).toBe(200);
-    expect(sim.count(RENEW_ROUTE)).toBe(2);
+    const calls = sim.count(RENEW_ROUTE);
+    // The upstream may have applied it: the same key never renews a second time.
+    const replayed = await renew(SIM_RESTAURANTS.owner.id, { amount: 1000, reason: "flaky" }, { key });
+    expect(replayed.statusCode).toBe(502);
+    expect(replayed.headers["idempotent-replayed"]).toBe("true");
+    expect(sim.count(RENEW_ROUTE)).toBe(calls);
+    // A new renewal the user means (a new key) goes through.
+    expect((await renew(SIM_RESTAURANTS.owner.id, { amount: 1000, reason: "flaky" }, { key: newKey() })).statusCode).toBe(200);
+  });
+
+  it("lets the same key try again after a 429, when the upstream certainly did nothing", async () => {
+    const key = newKey();
+    sim.set("rate_limited");
+    const limited = await renew(SIM_RESTAURANTS.owner.id, { amount: 10, reason: "busy" }, { key });
+    sim.set("ok");
+    expect(limited.statusCode).toBe(429);
+    expect((await renew(SIM_RESTAURANTS.owner.id, { amount: 10, reason: "busy" }, { key })).statusCode).toBe(200);
   });
 });

@@ -59,9 +59,10 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       if (!(error instanceof AppError)) throw raw;
       request.log.warn({ restaurantId, failure: raw instanceof UpstreamError ? raw.failure : undefined, status: error.statusCode }, "renewal failed");
       await audit(request, restaurantId, "failure", amount, reason, { error: error.code, status: error.statusCode });
+      // Every answer is kept for the key and replayed (as the issue asks), but a 429: the upstream did nothing.
       const unknownOutcome = raw instanceof UpstreamError && (raw.failure === "timeout" || raw.failure === "network" || (raw.status ?? 0) >= 500);
       const message = unknownOutcome ? `${error.message} The renewal may or may not have been applied: check the restaurant's figures before trying again.` : error.message;
-      return { status: error.statusCode, body: { error: { code: error.code, message } }, headers: error.headers, final: error.statusCode === 404 };
+      return { status: error.statusCode, body: { error: { code: error.code, message } }, headers: error.headers, final: error.statusCode !== 429 };
     }
   }
 

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { errorMessage } from "../../../app/http";
 import { type RenewInput, type RenewOutcome, RENEW_MAX_AMOUNT, RENEW_REASON_MAX } from "../api";
 import { RENEW_DEFAULT_AMOUNT } from "../limits";
-import { type Attempt, nextAttempt, useRenew } from "./queries";
+import { answeredBy, type Attempt, nextAttempt, useRenew } from "./queries";
 
 export interface RenewTarget {
   restaurantId: string;
@@ -12,9 +12,9 @@ export interface RenewTarget {
 }
 
 /**
- * "Renew +1000": amount (1000 by default) and a reason, then one renewal. Trying the same amount
- * and reason again after an error sends the same Idempotency-Key, so a renewal whose answer was lost
- * is not made twice; changing them is a new renewal with a new key.
+ * "Renew +1000": amount (1000 by default) and a reason, then one renewal. Trying again after a
+ * request whose answer never arrived sends the same Idempotency-Key, so a lost answer is not a
+ * second renewal; after an answer (even an error), a new click is a new renewal with a new key.
  */
 export function RenewDialog({ target, onClose, onRenewed }: { target: RenewTarget | null; onClose: () => void; onRenewed: (outcome: RenewOutcome) => void }) {
   const [form] = Form.useForm<RenewInput>();
@@ -41,6 +41,7 @@ export function RenewDialog({ target, onClose, onRenewed }: { target: RenewTarge
           onClose();
         },
         onError: (error) => {
+          if (attempt.current) attempt.current = answeredBy(attempt.current, (error as unknown as HttpError).statusCode);
           // The server's 422 names the field: show its reason beside that input.
           const fields = (error as unknown as HttpError).errors ?? {};
           form.setFields((["amount", "reason"] as const).filter((name) => fields[name]).map((name) => ({ name, errors: [String(fields[name])] })));

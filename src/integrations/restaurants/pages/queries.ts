@@ -15,12 +15,23 @@ export function newIdempotencyKey(): string {
 export interface Attempt {
   input: RenewInput;
   key: string;
+  /** The server gave its (final) answer to this key: a further click is a new renewal the user means. */
+  answered?: boolean;
 }
 
-/** The same amount and reason as the last try keep its key (a retry); anything else is a new renewal. */
+/**
+ * The same amount and reason as a try whose answer never arrived keep its key, so a lost answer is
+ * not a second renewal; once the server has answered (it replays that answer for the key), or with
+ * another amount or reason, it is a new renewal with a new key.
+ */
 export function nextAttempt(last: Attempt | null, input: RenewInput, makeKey = newIdempotencyKey): Attempt {
-  if (last && last.input.amount === input.amount && last.input.reason === input.reason) return last;
+  if (last && !last.answered && last.input.amount === input.amount && last.input.reason === input.reason) return last;
   return { input, key: makeKey() };
+}
+
+/** After a failure: did the server answer for the key (anything but no answer, or 409 "still running")? */
+export function answeredBy(last: Attempt, statusCode: number | undefined): Attempt {
+  return { ...last, answered: Boolean(statusCode) && statusCode !== 409 };
 }
 
 export async function renewAllowance(restaurantId: string, input: RenewInput, idempotencyKey: string): Promise<RenewOutcome> {
