@@ -16,6 +16,40 @@ describe("every route × every demo role", () => {
   const fill = (url: string) => url.replace(/:([A-Za-z]+)/g, "00000000-0000-4000-8000-000000000000");
   const guarded = () => t.routes.filter((r) => r.permission !== "public");
 
+  it("declares the permissions DESIGN.md's table gives, and no write outside it", () => {
+    const declared = new Map(t.routes.map((r) => [`${r.method} ${r.url}`, r.permission]));
+    const expected: Record<string, string> = {
+      "GET /auth/me": "authenticated",
+      "GET /api/integrations/usage": "integration:Read",
+      "GET /api/restaurants/usage": "integration:Read",
+      "GET /api/restaurants/usage/alerts": "integration:Read",
+      "GET /api/restaurants/usage/:restaurantId": "integration:Read",
+      "POST /api/restaurants/usage/:restaurantId/renew": "integration:Renew",
+      "GET /api/pax8/subscriptions": "integration:Read",
+      "GET /api/pax8/subscriptions/:subscriptionId/usage-summaries": "integration:Read",
+      "GET /api/pax8/usage-summaries/:id": "integration:Read",
+      "GET /api/pax8/usage-summaries/:id/usage-lines": "integration:Read",
+      "GET /api/api-keys/keys": "integration:Read",
+      "POST /api/api-keys/keys": "integration:Write",
+      "DELETE /api/api-keys/keys/:id": "integration:Write",
+      "GET /api/api-keys/metrics/api-usage": "integration:Read",
+      "GET /api/api-keys/metrics/verifications": "integration:Read",
+      "POST /api/api-keys/sync": "integration:Write",
+      "GET /api/audit-logs": "audit:Read",
+    };
+    for (const [route, permission] of Object.entries(expected)) expect(declared.get(route), route).toBe(permission);
+    // Every other route is a read (or signing in and out), so a new write must be added above on purpose.
+    const others = t.routes.filter((r) => !(`${r.method} ${r.url}` in expected));
+    for (const r of others) {
+      const label = `${r.method} ${r.url} (${r.permission})`;
+      if (r.url.startsWith("/auth/")) expect(r.permission, label).toBe("public");
+      else {
+        expect(r.method, label).toBe("GET");
+        expect(["integration:Read", "restaurant:ReadOwn", "audit:Read"], label).toContain(r.permission);
+      }
+    }
+  });
+
   it("has routes to check", () => {
     expect(guarded().length).toBeGreaterThan(3);
     expect(t.routes.every((r) => r.permission)).toBe(true);

@@ -1,6 +1,9 @@
 import type { Db } from "../db/database";
 import { UpstreamError } from "./http";
 
+/** Fresh answers kept in memory per replica at most; older ones are read again when asked for. */
+const MAX_ENTRIES = 5_000;
+
 export interface Cached<T> {
   value: T;
   fetchedAt: string;
@@ -98,7 +101,10 @@ export class UpstreamCache {
       const fetchedAt = new Date().toISOString();
       // An invalidation while this was in flight: the answer may predate the change, so keep nothing.
       if (generation !== this.generation) return { value, fetchedAt, stale: false };
+      this.memory.delete(key);
       this.memory.set(key, { value, fetchedAt, at: Date.now() });
+      // Bounded: every distinct query is a key, so the oldest answer goes first (Maps keep insertion order).
+      if (this.memory.size > MAX_ENTRIES) this.memory.delete(this.memory.keys().next().value!);
       await this.db
         .insertInto("upstream_cache")
         .values({ key, value: JSON.stringify(value), fetched_at: fetchedAt })
