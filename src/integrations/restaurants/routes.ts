@@ -49,9 +49,13 @@ export function restaurantsRoutes(app: FastifyInstance, ctx: RestaurantsContext)
     const { refresh } = parseInput(readQuery, request.query, "query");
     const restaurantId = request.user?.restaurantId;
     if (!restaurantId) throw new AppError(404, "no_restaurant", "Your account is not linked to a restaurant.");
-    const [own, detail] = await Promise.all([ctx.env.DASHBOARD_PAT ? reads.own(restaurantId, refresh) : null, reads.detail(restaurantId, refresh)]);
-    const { history, ...figures } = detail.value;
-    return { ...(own?.value ?? figures), history, meta: metaOf(ctx, detail, ...(own ? [own] : [])) };
+    const [own, detail] = await Promise.all([
+      ctx.env.DASHBOARD_PAT ? reads.own(restaurantId, refresh) : null,
+      // With only the PAT configured there is no admin call: the figures come without a history.
+      ctx.env.BOT_API_KEY || !ctx.env.DASHBOARD_PAT ? reads.detail(restaurantId, refresh) : null,
+    ]);
+    const { history, ...figures } = detail?.value ?? { ...own!.value, history: [] };
+    return { ...(own?.value ?? figures), history, meta: metaOf(ctx, ...[own, detail].filter((r) => r !== null)) };
   });
 
   renewRoutes(app, ctx);
