@@ -19,7 +19,7 @@ import { installErrorHandling } from "./http-errors";
 import type { IntegrationContext, RunningSimulator, ServerIntegration } from "./integration";
 import { serverIntegrations } from "./integrations";
 import { REDACT_PATHS, redactingStream, secretValues } from "./logging";
-import { UpstreamCache } from "./upstream/cache";
+import { schedulePruning, UpstreamCache } from "./upstream/cache";
 import { overviewRoute } from "./overview";
 
 export interface BuildOptions {
@@ -119,6 +119,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
     }
 
     overviewRoute(app, db, integrations, contexts, config.OVERVIEW_DEADLINE_MS);
+    if (options.jobs) stops.push(schedulePruning(db, app.log));
 
     app.get("/healthz", async () => ({ ok: true }));
     app.get("/readyz", async (_request, reply) => {

@@ -119,3 +119,24 @@ export class UpstreamCache {
     }
   }
 }
+
+/** Last good answers older than this are deleted: they are too old to show, even marked stale. */
+export const LAST_GOOD_RETENTION_MS = 7 * 24 * 3600_000;
+
+/** Deletes last good answers past their retention; returns how many. */
+export async function pruneLastGood(db: Db, now = Date.now()): Promise<number> {
+  const result = await db
+    .deleteFrom("upstream_cache")
+    .where("fetched_at", "<", new Date(now - LAST_GOOD_RETENTION_MS).toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Prunes now and every hour; the returned function stops it. */
+export function schedulePruning(db: Db, log: { warn(o: object, m: string): void }): () => void {
+  const run = () => void pruneLastGood(db).catch((err) => log.warn({ err }, "pruning the upstream cache failed"));
+  run();
+  const timer = setInterval(run, 3600_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

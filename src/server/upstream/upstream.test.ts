@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/database";
 import { migrate } from "../db/migrations";
-import { UpstreamCache } from "./cache";
+import { LAST_GOOD_RETENTION_MS, pruneLastGood, UpstreamCache } from "./cache";
 import { UpstreamError, upstreamFetch } from "./http";
 
 /** A tiny real HTTP upstream whose answers a test scripts. */
@@ -131,5 +131,14 @@ describe("UpstreamCache", () => {
     await cache.invalidate("flight:");
     expect((await inFlight).value.n).toBe("before");
     expect((await cache.get("flight:x", read)).value.n).toBe(2);
+  });
+
+  it("deletes last good answers past their retention, and keeps the recent ones", async () => {
+    const old = new Date(Date.now() - LAST_GOOD_RETENTION_MS - 60_000).toISOString();
+    await db.insertInto("upstream_cache").values({ key: "prune:old", value: "1", fetched_at: old }).execute();
+    await new UpstreamCache(db, 60_000).get("prune:new", read);
+    expect(await pruneLastGood(db)).toBeGreaterThanOrEqual(1);
+    const keys = (await db.selectFrom("upstream_cache").select("key").where("key", "like", "prune:%").execute()).map((r) => r.key);
+    expect(keys).toEqual(["prune:new"]);
   });
 });
