@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refreshParam } from "../../server/refresh";
 import { type APIKeySummary, type ApiUsageMetrics, createApiKeyBody, type CreatedApiKey, rfc3339, type VerificationMetrics } from "./contract";
 
 /**
@@ -7,10 +8,7 @@ import { type APIKeySummary, type ApiUsageMetrics, createApiKeyBody, type Create
  */
 export { BASE } from "./constants";
 
-const refresh = z
-  .enum(["1", "0", "true", "false"])
-  .optional()
-  .transform((v) => v === "1" || v === "true");
+const { refresh } = refreshParam;
 
 /** `from`/`to` (RFC 3339) normalised to UTC ISO strings, so they compare with stored times. */
 export const rangeQuery = z
