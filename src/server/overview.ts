@@ -16,14 +16,19 @@ const key = (id: string) => `overview:${id}`;
  * the other cards.
  */
 export function overviewRoute(app: FastifyInstance, db: Db, integrations: ServerIntegration<any>[], contexts: Map<string, IntegrationContext<any>>, deadlineMs: number) {
+  // What this replica last wrote per integration: most overview reads are cache hits, and need no write.
+  const remembered = new Map<string, string>();
+
   async function remember(id: string, entries: IntegrationUsage[]) {
     const value = JSON.stringify(entries);
+    if (remembered.get(id) === value) return;
     const at = new Date().toISOString();
     await db
       .insertInto("upstream_cache")
       .values({ key: key(id), value, fetched_at: at })
       .onConflict((oc) => oc.column("key").doUpdateSet({ value, fetched_at: at }))
       .execute();
+    remembered.set(id, value);
   }
 
   async function late(integration: ServerIntegration<any>, demo: boolean): Promise<IntegrationUsage[]> {
