@@ -110,15 +110,6 @@ export function withAutoId<T extends string>(db: Kysely<any>, table: CreateTable
     : table.addColumn(column, "integer", (c) => c.primaryKey().autoIncrement());
 }
 
-export async function ensureSchema(url: string, schema: string): Promise<void> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  try {
-    await pool.query(`create schema if not exists "${schema.replace(/"/g, "")}"`);
-  } finally {
-    await pool.end();
-  }
-}
-
 export async function ping(db: Db): Promise<void> {
   await sql`select 1`.execute(db);
 }
