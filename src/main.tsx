@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app/App";
-import { prefetchFirstScreen } from "./app/queryClient";
+import { App } from "./app/app";
+import { prefetchFirstScreen } from "./app/query-client";
 
 prefetchFirstScreen(window.location.pathname);
 

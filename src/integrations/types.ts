@@ -28,7 +28,7 @@ export interface ClientIntegration {
   routes?: ReactElement;
   /** Named data providers; a resource picks one with `meta.dataProviderName`. */
   dataProviders?: Record<string, DataProvider>;
-  /** Renders this integration's entries on /integrations instead of the generic quota card (src/app/overview/QuotaCard.tsx; wrap yours in its OverviewCardFrame). */
+  /** Renders this integration's entries on /integrations instead of the generic quota card (src/app/overview/quota-card.tsx; wrap yours in its OverviewCardFrame). */
   OverviewCard?: ComponentType<OverviewCardProps>;
   /** Small components for the header (an alerts badge). */
   headerItems?: ComponentType[];

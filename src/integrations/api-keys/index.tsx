@@ -3,12 +3,12 @@ import { lazy } from "react";
 import { Route } from "react-router";
 import { PERMISSIONS } from "../../auth/permissions";
 import type { ClientIntegration } from "../types";
-import { API_KEYS_PROVIDER, API_KEYS_RESOURCES, apiKeysDataProvider } from "./dataProvider";
-import { ApiKeysOverviewCard } from "./pages/OverviewCard";
+import { API_KEYS_PROVIDER, API_KEYS_RESOURCES, apiKeysDataProvider } from "./data-provider";
+import { ApiKeysOverviewCard } from "./pages/overview-card";
 
 // Pages load on first visit (the layout's Suspense shows a spinner); the overview card is in the first bundle.
-const ApiUsagePage = lazy(() => import("./pages/ApiUsagePage").then((m) => ({ default: m.ApiUsagePage })));
-const CreditsPage = lazy(() => import("./pages/CreditsPage").then((m) => ({ default: m.CreditsPage })));
+const ApiUsagePage = lazy(() => import("./pages/api-usage-page").then((m) => ({ default: m.ApiUsagePage })));
+const CreditsPage = lazy(() => import("./pages/credits-page").then((m) => ({ default: m.CreditsPage })));
 
 const read = PERMISSIONS.integrationRead;
 const write = PERMISSIONS.integrationWrite;

@@ -3,13 +3,13 @@ import { lazy } from "react";
 import { Route } from "react-router";
 import { PERMISSIONS } from "../../auth/permissions";
 import type { ClientIntegration } from "../types";
-import { PAX8_PROVIDER, PAX8_RESOURCES, pax8DataProvider } from "./dataProvider";
-import { Pax8Card } from "./pages/Pax8Card";
+import { PAX8_PROVIDER, PAX8_RESOURCES, pax8DataProvider } from "./data-provider";
+import { Pax8Card } from "./pages/pax8-card";
 
 // Pages load on first visit (the layout's Suspense shows a spinner); the overview card is in the first bundle.
-const SubscriptionsList = lazy(() => import("./pages/SubscriptionsList").then((m) => ({ default: m.SubscriptionsList })));
-const UsageSummariesList = lazy(() => import("./pages/UsageSummariesList").then((m) => ({ default: m.UsageSummariesList })));
-const UsageSummaryShow = lazy(() => import("./pages/UsageSummaryShow").then((m) => ({ default: m.UsageSummaryShow })));
+const SubscriptionsList = lazy(() => import("./pages/subscriptions-list").then((m) => ({ default: m.SubscriptionsList })));
+const UsageSummariesList = lazy(() => import("./pages/usage-summaries-list").then((m) => ({ default: m.UsageSummariesList })));
+const UsageSummaryShow = lazy(() => import("./pages/usage-summary-show").then((m) => ({ default: m.UsageSummaryShow })));
 
 const meta = { dataProviderName: PAX8_PROVIDER, permission: PERMISSIONS.integrationRead };
 

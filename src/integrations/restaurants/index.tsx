@@ -4,15 +4,15 @@ import { Route } from "react-router";
 import { Spin } from "antd";
 import { PERMISSIONS } from "../../auth/permissions";
 import type { ClientIntegration } from "../types";
-import { RESOURCES, RESTAURANTS_PROVIDER, restaurantsDataProvider } from "./dataProvider";
-import { AlertsBadge } from "./pages/AlertsBadge";
-import { RestaurantsOverviewCard } from "./pages/OverviewCard";
+import { RESOURCES, RESTAURANTS_PROVIDER, restaurantsDataProvider } from "./data-provider";
+import { AlertsBadge } from "./pages/alerts-badge";
+import { RestaurantsOverviewCard } from "./pages/overview-card";
 
 // Pages load on first visit; the header badge and the overview card are in the first bundle.
-const RestaurantList = lazy(() => import("./pages/RestaurantList").then((m) => ({ default: m.RestaurantList })));
-const RestaurantShow = lazy(() => import("./pages/RestaurantShow").then((m) => ({ default: m.RestaurantShow })));
-const AlertsList = lazy(() => import("./pages/AlertsList").then((m) => ({ default: m.AlertsList })));
-const MyRestaurant = lazy(() => import("./pages/MyRestaurant").then((m) => ({ default: m.MyRestaurant })));
+const RestaurantList = lazy(() => import("./pages/restaurant-list").then((m) => ({ default: m.RestaurantList })));
+const RestaurantShow = lazy(() => import("./pages/restaurant-show").then((m) => ({ default: m.RestaurantShow })));
+const AlertsList = lazy(() => import("./pages/alerts-list").then((m) => ({ default: m.AlertsList })));
+const MyRestaurant = lazy(() => import("./pages/my-restaurant").then((m) => ({ default: m.MyRestaurant })));
 
 const page = (element: ReactNode) => <Suspense fallback={<Spin style={{ display: "block", margin: 48 }} />}>{element}</Suspense>;
 

@@ -1,4 +1,4 @@
-import type { Status } from "../../ui/StatusTag";
+import type { Status } from "../../ui/status-tag";
 import type { RenewOutcome } from "./api";
 import type { HistoryEntry, RestaurantUsage } from "./contract";
 import { DEFAULT_ALERT_THRESHOLD, UNLIMITED } from "./limits";

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { http } from "../../../app/http";
 import type { ApiUsageResponse, SyncStateResponse, VerificationsResponse } from "../api";
 import { BASE } from "../constants";
-import { API_KEYS_PROVIDER, API_KEYS_RESOURCES } from "../dataProvider";
+import { API_KEYS_PROVIDER, API_KEYS_RESOURCES } from "../data-provider";
 
 /** The figures of the usage card besides the key list (which goes through the data provider). */
 export const API_KEYS_QUERY = ["api-keys"] as const;

@@ -1,6 +1,6 @@
 import { Typography } from "antd";
 import { formatMoney } from "../../../ui/format";
-import { StatusTag } from "../../../ui/StatusTag";
+import { StatusTag } from "../../../ui/status-tag";
 import { shortId } from "../mapping";
 
 /** An amount in its own currency, tabular digits; unit prices under a cent keep their decimals. */

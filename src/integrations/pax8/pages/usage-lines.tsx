@@ -1,0 +1,96 @@
+import { useTable } from "@refinedev/antd";
+import { useList } from "@refinedev/core";
+import { DatePicker, Empty, Flex, Form, Select, Table, Typography } from "antd";
+import dayjs from "dayjs";
+import { errorMessage } from "../../../app/http";
+import { ErrorState } from "../../../ui/error-state";
+import { formatNumber } from "../../../ui/format";
+import type { UsageLine } from "../contract";
+import { PAX8_PROVIDER, PAX8_RESOURCES } from "../data-provider";
+import { MAX_PAGE_SIZE } from "../limits";
+import { fieldErrorsOf, filterValue } from "../mapping";
+import { Money, TrialTag } from "./cells";
+import { PAGE_SIZES } from "./subscriptions-list";
+
+const DATE = "YYYY-MM-DD";
+
+/** The usage lines of one summary for one day: date picker, product filter, pages; all in the URL. */
+export function UsageLines({ summaryId, currency }: { summaryId: string; currency: string | undefined }) {
+  const { tableProps, tableQuery, filters, setFilters } = useTable<UsageLine>({
+    resource: PAX8_RESOURCES.lines,
+    dataProviderName: PAX8_PROVIDER,
+    meta: { usageSummaryId: summaryId },
+    pagination: { pageSize: 10 },
+    filters: { initial: [{ field: "usageDate", operator: "eq", value: dayjs().format(DATE) }] },
+    syncWithLocation: true,
+    errorNotification: false,
+  });
+  const usageDate = filterValue(filters, "usageDate");
+  const productId = filterValue(filters, "productId");
+  // The day's products (unfiltered) name the choices of the product filter.
+  const products = useList<UsageLine>({
+    resource: PAX8_RESOURCES.lines,
+    dataProviderName: PAX8_PROVIDER,
+    meta: { usageSummaryId: summaryId },
+    filters: [{ field: "usageDate", operator: "eq", value: usageDate }],
+    pagination: { currentPage: 1, pageSize: MAX_PAGE_SIZE },
+    errorNotification: false,
+    queryOptions: { enabled: Boolean(usageDate), retry: false },
+  });
+  const options = products.result.data.map((l) => ({ value: l.productId ?? "", label: l.productName ?? l.productId ?? "" }));
+  const errors = fieldErrorsOf(tableQuery.error);
+
+  return (
+    <Flex vertical gap={12} style={{ marginTop: 24 }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        Usage lines
+      </Typography.Title>
+      <Form layout="vertical" style={{ display: "flex", flexWrap: "wrap", gap: 12 }}>
+        <Form.Item label="Usage date" validateStatus={errors.usageDate ? "error" : undefined} help={errors.usageDate} style={{ marginBottom: 8 }}>
+          <DatePicker
+            aria-label="Usage date"
+            allowClear={false}
+            value={usageDate && dayjs(usageDate, DATE, true).isValid() ? dayjs(usageDate, DATE) : null}
+            disabledDate={(d) => d.isAfter(dayjs(), "day")}
+            onChange={(d) => setFilters([{ field: "usageDate", operator: "eq", value: d ? d.format(DATE) : undefined }, { field: "productId", operator: "eq", value: undefined }])}
+          />
+        </Form.Item>
+        <Form.Item label="Product" validateStatus={errors.productId ? "error" : undefined} help={errors.productId} style={{ marginBottom: 8, minWidth: 260, flex: "1 1 260px" }}>
+          <Select
+            aria-label="Product"
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="Every product"
+            value={productId}
+            options={options}
+            loading={products.query.isLoading}
+            onChange={(value) => setFilters([{ field: "productId", operator: "eq", value }])}
+          />
+        </Form.Item>
+      </Form>
+      {tableQuery.isError && !Object.keys(errors).length ? (
+        <ErrorState compact title="Could not load the usage lines" message={errorMessage(tableQuery.error)} onRetry={() => tableQuery.refetch()} />
+      ) : (
+        <Table
+          {...tableProps}
+          dataSource={tableQuery.isError ? [] : tableProps.dataSource}
+          pagination={{ ...tableProps.pagination, showSizeChanger: true, pageSizeOptions: PAGE_SIZES }}
+          rowKey={(l) => `${l.productId}:${l.usageDate}`}
+          scroll={{ x: "max-content" }}
+          size="small"
+          locale={{ emptyText: <Empty description={`No usage recorded on ${usageDate ?? "this date"}.`} /> }}
+        >
+          <Table.Column<UsageLine> dataIndex="productName" title="Product" render={(v: string | undefined) => v ?? "—"} />
+          <Table.Column<UsageLine> dataIndex="unitOfMeasure" title="Unit" responsive={["md"]} render={(v: string | undefined) => v ?? "—"} />
+          <Table.Column<UsageLine> dataIndex="quantity" title="Quantity" align="right" render={(v: number | undefined) => formatNumber(v)} />
+          <Table.Column<UsageLine> dataIndex="unitPrice" title="Unit price" responsive={["md"]} align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
+          <Table.Column<UsageLine> dataIndex="currentCharges" title="Charges" align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
+          <Table.Column<UsageLine> dataIndex="partnerTotal" title="Partner total" responsive={["md"]} align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
+          <Table.Column<UsageLine> dataIndex="currentProfit" title="Profit" responsive={["md"]} align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
+          <Table.Column<UsageLine> dataIndex="isTrial" title="Trial" responsive={["md"]} render={(v: boolean | undefined) => <TrialTag trial={v} />} />
+        </Table>
+      )}
+    </Flex>
+  );
+}

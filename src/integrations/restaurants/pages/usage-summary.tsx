@@ -1,0 +1,59 @@
+import { Alert, Card, Descriptions, Flex, Statistic } from "antd";
+import { BarChart } from "../../../ui/bar-chart";
+import { formatDate, formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
+import { StatusTag } from "../../../ui/status-tag";
+import type { ReadMeta } from "../api";
+import type { HistoryEntry, RestaurantUsage } from "../contract";
+import { figuresOf, historySeries } from "../model";
+import { ActiveTag, TopUps, UsageBadges, UsageBar, UsedOfLimit } from "./usage-cells";
+
+/** One restaurant's figures this month: the show page's and the owner's card. */
+export function UsageSummary({ restaurant, meta }: { restaurant: RestaurantUsage; meta?: ReadMeta }) {
+  const f = figuresOf(restaurant);
+  const daily = restaurant.allowance;
+  return (
+    <Card
+      title="This month"
+      extra={
+        <Flex gap={4}>
+          {meta?.demo && <StatusTag status="demo" />}
+          <UsageBadges f={f} isActive={restaurant.isActive} />
+        </Flex>
+      }
+      data-testid="usage-summary"
+    >
+      <Flex vertical gap={16}>
+        {meta?.stale && <Alert type="warning" showIcon message={meta.message ?? "Showing the last known figures."} />}
+        <Flex gap={32} wrap>
+          <Statistic title="Conversations used / limit" valueRender={() => <UsedOfLimit f={f} />} />
+          <Statistic title="Remaining" value={f.unlimited ? "Unlimited" : formatNumber(f.remaining)} />
+        </Flex>
+        <UsageBar f={f} name={restaurant.restaurantName} size="default" />
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 1, xxl: 2 }} bordered>
+          <Descriptions.Item label="Top-ups this month">
+            <TopUps adjustedBy={restaurant.adjustedBy} />
+          </Descriptions.Item>
+          <Descriptions.Item label="Today's allowance">
+            {daily.dailyLimit === -1 ? "Unlimited" : `${formatNumber(daily.dailyRemaining)} of ${formatNumber(daily.dailyLimit)} left`}
+          </Descriptions.Item>
+          <Descriptions.Item label="Last conversation">
+            <span title={formatDateTime(restaurant.lastConversationAt)}>{formatRelative(restaurant.lastConversationAt)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="First activity">{formatDate(restaurant.firstActivity)}</Descriptions.Item>
+          <Descriptions.Item label="Active">
+            <ActiveTag isActive={restaurant.isActive} />
+          </Descriptions.Item>
+        </Descriptions>
+      </Flex>
+    </Card>
+  );
+}
+
+/** Conversations of the last six months as bars. */
+export function HistoryCard({ history }: { history: readonly HistoryEntry[] }) {
+  return (
+    <Card title="Last 6 months" data-testid="usage-history">
+      <BarChart data={historySeries(history)} title="Conversations per month, last 6 months" />
+    </Card>
+  );
+}
