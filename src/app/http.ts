@@ -16,7 +16,7 @@ export function toHttpError(error: AxiosError<ApiErrorBody>): ApiError {
   const message =
     body?.error?.message ??
     (status === 0 ? "The console's server could not be reached. Check your connection and try again." : `The request failed (${status}). Try again.`);
-  const errors = body?.error?.details?.reduce<Record<string, string>>((acc, d) => ({ ...acc, [d.field]: d.message }), {});
+  const errors = body?.error?.details && Object.fromEntries(body.error.details.map((d) => [d.field, d.message]));
   return { message, statusCode: status, errors, code: body?.error?.code, requestId: body?.requestId };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, permissionsOf, ROLES } from "./permissions";
+import { can, permissionsOf, type ROLES } from "./permissions";
 
 describe("can", () => {
   it("grants exact matches and wildcards", () => {

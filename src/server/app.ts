@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
 import { createAudit } from "./audit";
 import { auditRoutes } from "./audit-routes";
 import { permissionGuard, type RouteEntry } from "./auth/guard";

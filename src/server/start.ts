@@ -3,7 +3,7 @@ import { ConfigError } from "./config";
 import { DEMO_USERS } from "./auth/users";
 
 async function main() {
-  let built;
+  let built: Awaited<ReturnType<typeof buildApp>>;
   try {
     built = await buildApp({ jobs: true });
   } catch (error) {

@@ -7,7 +7,7 @@ import { type E2E, startE2E } from "../helpers/browser";
 const POLL = { timeout: 10_000 };
 
 /** Where the 390 px screenshot goes, to be looked at. */
-export const SCREENSHOT_390 = process.env.RESTAURANTS_SCREENSHOT ?? "/tmp/restaurants-390.png";
+const SCREENSHOT_390 = process.env.RESTAURANTS_SCREENSHOT ?? "/tmp/restaurants-390.png";
 
 describe("restaurants in a browser", () => {
   let e: E2E;

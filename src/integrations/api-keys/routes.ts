@@ -42,7 +42,7 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
 
   app.post("/api/api-keys/keys", write, async (request, reply) => {
     const body = parseInput(createKeyRequest, request.body, "body");
-    let created;
+    let created: Awaited<ReturnType<ReturnType<typeof deps.client>["createKey"]>>;
     try {
       created = await deps.client().createKey(body);
     } catch (error) {

@@ -30,7 +30,10 @@ function client(ctx: IntegrationContext<Env>) {
 
 /** Each server instance (replica) names itself in the sync runs it records. */
 const replicas = new WeakMap<object, string>();
-const replicaOf = (ctx: object) => replicas.get(ctx) ?? (replicas.set(ctx, newReplicaId()), replicas.get(ctx)!);
+function replicaOf(ctx: object): string {
+  if (!replicas.has(ctx)) replicas.set(ctx, newReplicaId());
+  return replicas.get(ctx)!;
+}
 const syncDeps = (ctx: IntegrationContext<Env>): SyncDeps => ({ db: tables(ctx.db), client: client(ctx), initialCredits: ctx.env.APIKEYS_INITIAL_CREDITS, log: ctx.log, replica: replicaOf(ctx) });
 
 /** The overview card: credits left across users, what was deducted, and requests this month (from synced data). */

@@ -69,7 +69,7 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   app.post(ROUTES.renew, { config: { permission: PERMISSIONS.integrationRenew } }, async (request, reply) => {
     const tried = attempted(request.body);
     const named = String((request.params as { restaurantId?: unknown }).restaurantId ?? "").slice(0, 100);
-    let answer;
+    let answer: Awaited<ReturnType<typeof once>>;
     try {
       const { restaurantId } = parseInput(restaurantParams, request.params, "params");
       const input = parseInput(renewInput, request.body, "body");

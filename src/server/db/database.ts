@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { CreateTableBuilder, type Generated, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { type CreateTableBuilder, type Generated, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 
 /** Times are ISO-8601 UTC strings and booleans 0/1 integers, so both dialects hold the same values. */

@@ -91,7 +91,7 @@ export async function upstreamFetch<T = unknown>(req: UpstreamRequest): Promise<
       continue;
     }
     const text = await response.text();
-    let body: unknown = undefined;
+    let body: unknown ;
     if (text.length > 0) {
       try {
         body = JSON.parse(text);

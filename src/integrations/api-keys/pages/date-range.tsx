@@ -19,7 +19,7 @@ export function DateRange({ value, onChange }: { value: Range; onChange: (range:
     return (
       <DatePicker.RangePicker
         value={value}
-        onChange={(v) => onChange(v && v[0] && v[1] ? [v[0], v[1]] : null)}
+        onChange={(v) => onChange(v?.[0] && v[1] ? [v[0], v[1]] : null)}
         presets={PRESETS}
         allowClear
         placeholder={["From", "To"]}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Alert, Flex, Statistic } from "antd";
 import { Link } from "react-router";
 import { OverviewCardFrame } from "../../../app/overview/quota-card";
@@ -10,7 +11,7 @@ import type { OverviewCardProps } from "../../types";
 export function ApiKeysOverviewCard(props: OverviewCardProps) {
   const { usage, onRefresh, refreshing } = props;
   const details = usage.details as { requestsThisMonth?: number; shortfall?: number } | undefined;
-  let body;
+  let body: ReactNode;
   if (usage.status === "not_configured") body = <Alert type="warning" showIcon message="Not configured" description={usage.message} />;
   else if (usage.status === "error") body = <ErrorState compact title="Could not load API keys" message={usage.message ?? "Try again."} onRetry={onRefresh} retrying={refreshing} />;
   else

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Alert, Flex, Statistic } from "antd";
 import { Link } from "react-router";
 import { OverviewCardFrame } from "../../../app/overview/quota-card";
@@ -9,7 +10,7 @@ import { formatNumber } from "../../../ui/format";
 export function RestaurantsOverviewCard(props: OverviewCardProps) {
   const { usage, onRefresh, refreshing } = props;
   const details = usage.details as { nearQuota?: number; restaurants?: number } | undefined;
-  let body;
+  let body: ReactNode;
   if (usage.status === "not_configured") body = <Alert type="warning" showIcon message="Not configured" description={usage.message} />;
   else if (usage.status === "error") body = <ErrorState compact title="Could not load Restaurants" message={usage.message ?? "Try again."} onRetry={onRefresh} retrying={refreshing} />;
   else

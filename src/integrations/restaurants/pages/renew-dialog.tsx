@@ -21,6 +21,7 @@ export function RenewDialog({ target, onClose, onRenewed }: { target: RenewTarge
   const attempt = useRef<Attempt | null>(null);
   const renew = useRenew();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new target starts a new renewal (and a new key)
   useEffect(() => {
     if (!target) return;
     attempt.current = null;
