@@ -44,12 +44,17 @@ const run: BenchSuite = async () => {
       const pass = async () => {
         const began = performance.now();
         let deductions = 0;
-        for (let i = 0; i < all.length; i += PAGE) deductions += (await ingestTasks(db, all.slice(i, i + PAGE), { purposeOf, initialCredits: 1_000_000 })).deductions;
+        for (let i = 0; i < all.length; i += PAGE)
+          deductions += (await ingestTasks(db, all.slice(i, i + PAGE), { purposeOf, initialCredits: 1_000_000 })).deductions;
         return { ms: performance.now() - began, deductions };
       };
       const first = await pass();
       const second = await pass();
-      const ledger = await db.selectFrom("api_keys_credit_ledger").select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "=", "deduction").executeTakeFirstOrThrow();
+      const ledger = await db
+        .selectFrom("api_keys_credit_ledger")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("kind", "=", "deduction")
+        .executeTakeFirstOrThrow();
       if (first.deductions !== TASKS || second.deductions !== 0 || Number(ledger.n) !== TASKS) {
         throw new Error(`ingest is not exactly-once: ${first.deductions} then ${second.deductions}, ledger ${ledger.n}`);
       }

@@ -3,7 +3,12 @@ import { DATA_MARK } from "../src/ui/marks";
 import { median } from "./lib";
 
 /** Milliseconds from navigation start to the page's data mark, median of `runs` cold loads. */
-export async function timeToData(browser: Browser, makeContext: () => Promise<BrowserContext>, url: string, runs = 5): Promise<{ median: number; runs: number[] }> {
+export async function timeToData(
+  browser: Browser,
+  makeContext: () => Promise<BrowserContext>,
+  url: string,
+  runs = 5,
+): Promise<{ median: number; runs: number[] }> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const context = await makeContext();

@@ -4,8 +4,8 @@ import { gzipSync } from "node:zlib";
 import fastifyStatic from "@fastify/static";
 import Fastify from "fastify";
 import type { ImaiSimulatorControl } from "../src/integrations/imai/simulator";
-import { launchChromium } from "../tests/helpers/browser";
 import { startTestApp } from "../tests/helpers/app";
+import { launchChromium } from "../tests/helpers/browser";
 import { timeToData } from "./browser";
 import { type BenchResult, type BenchSuite, round } from "./lib";
 
@@ -41,13 +41,33 @@ const run: BenchSuite = async () => {
     await page.getByTestId("integration-card-imai").getByText("Remaining credits").waitFor();
     const gzip = [...scripts].reduce((sum, path) => sum + gzipSync(readFileSync(join("dist", path))).length, 0);
     await context.close();
-    results.push({ suite, name: "first-screen JS (gzip)", value: round(gzip / 1024), unit: "KB", target: { value: 350, lowerIsBetter: true }, note: `${scripts.size} files` });
+    results.push({
+      suite,
+      name: "first-screen JS (gzip)",
+      value: round(gzip / 1024),
+      unit: "KB",
+      target: { value: 350, lowerIsBetter: true },
+      note: `${scripts.size} files`,
+    });
 
     // (b) Navigation → data on screen, a mark set inside each page.
     const console = await timeToData(browser, signedIn, `${baseUrl}/integrations`);
     const yardstick = await timeToData(browser, () => browser.newContext(), `${minimalUrl}/`);
-    results.push({ suite, name: "navigation → IMAI numbers (median of 5)", value: round(console.median), unit: "ms", target: { value: round(yardstick.median), lowerIsBetter: true }, note: `runs ${console.runs.map((r) => round(r, 0)).join(", ")}` });
-    results.push({ suite, name: "minimal Refine + antd table page (median of 5)", value: round(yardstick.median), unit: "ms", note: `runs ${yardstick.runs.map((r) => round(r, 0)).join(", ")}` });
+    results.push({
+      suite,
+      name: "navigation → IMAI numbers (median of 5)",
+      value: round(console.median),
+      unit: "ms",
+      target: { value: round(yardstick.median), lowerIsBetter: true },
+      note: `runs ${console.runs.map((r) => round(r, 0)).join(", ")}`,
+    });
+    results.push({
+      suite,
+      name: "minimal Refine + antd table page (median of 5)",
+      value: round(yardstick.median),
+      unit: "ms",
+      note: `runs ${yardstick.runs.map((r) => round(r, 0)).join(", ")}`,
+    });
 
     // (c) 200 concurrent identical reads with a cold cache: how many reached IMAI.
     const fresh = await startTestApp({ env: { LOG_LEVEL: "warn" } });
@@ -56,7 +76,14 @@ const run: BenchSuite = async () => {
       const viewer = await fresh.login("viewer");
       control.reset();
       await Promise.all(Array.from({ length: 200 }, () => fresh.app.inject({ url: "/api/integrations/usage", headers: { cookie: viewer } })));
-      results.push({ suite, name: "IMAI calls for 200 concurrent /api/integrations/usage", value: control.calls, unit: "calls", target: { value: 1, lowerIsBetter: true }, note: `fan-in ${200 / Math.max(1, control.calls)}:1` });
+      results.push({
+        suite,
+        name: "IMAI calls for 200 concurrent /api/integrations/usage",
+        value: control.calls,
+        unit: "calls",
+        target: { value: 1, lowerIsBetter: true },
+        note: `fan-in ${200 / Math.max(1, control.calls)}:1`,
+      });
     } finally {
       await fresh.close();
     }

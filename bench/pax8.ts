@@ -18,11 +18,13 @@ const run: BenchSuite = async () => {
   const data = (t.contexts.get("pax8")!.simulator as unknown as { data: Pax8Data }).data;
   const cookie = await t.login("viewer");
   const days: string[] = [];
-  for (let d = new Date(`${data.firstUsageDay}T00:00:00Z`); d.toISOString().slice(0, 10) <= data.lastUsageDay; d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
+  for (let d = new Date(`${data.firstUsageDay}T00:00:00Z`); d.toISOString().slice(0, 10) <= data.lastUsageDay; d.setUTCDate(d.getUTCDate() + 1))
+    days.push(d.toISOString().slice(0, 10));
   const subscriptions = [...new Set(data.summaries.map((s) => s.subscriptionId))];
 
   const urls: Record<string, (i: number) => string> = {
-    list: (i) => `/api/pax8/subscriptions/${subscriptions[i % subscriptions.length]}/usage-summaries?page=${i % 3}&size=${5 + (i % 4) * 5}&sort=${SORTS[i % SORTS.length]}`,
+    list: (i) =>
+      `/api/pax8/subscriptions/${subscriptions[i % subscriptions.length]}/usage-summaries?page=${i % 3}&size=${5 + (i % 4) * 5}&sort=${SORTS[i % SORTS.length]}`,
     detail: (i) => `/api/pax8/usage-summaries/${data.summaries[i % data.summaries.length].id}`,
     lines: (i) => `/api/pax8/usage-summaries/${data.summaries[i % data.summaries.length].id}/usage-lines?usageDate=${days[i % days.length]}&size=50`,
   };

@@ -32,7 +32,11 @@ const run: BenchSuite = async () => {
     const page = await context.newPage();
     await page.goto("/restaurants?currentPage=1&pageSize=20");
     const waitRows = (offset: number) =>
-      page.waitForFunction(([mark, o]) => performance.getEntriesByName(mark as string).some((e) => (e as PerformanceMark).detail?.offset === o), [ROWS_MARK, offset] as const, { timeout: 30_000 });
+      page.waitForFunction(
+        ([mark, o]) => performance.getEntriesByName(mark as string).some((e) => (e as PerformanceMark).detail?.offset === o),
+        [ROWS_MARK, offset] as const,
+        { timeout: 30_000 },
+      );
     await waitRows(0);
     const times: number[] = [];
     for (let i = 1; i <= PAGES; i++) {
@@ -42,7 +46,10 @@ const run: BenchSuite = async () => {
         return at;
       });
       await waitRows(i * 20);
-      const shown = await page.evaluate(([mark, o]) => performance.getEntriesByName(mark as string).find((e) => (e as PerformanceMark).detail?.offset === o)!.startTime, [ROWS_MARK, i * 20] as const);
+      const shown = await page.evaluate(
+        ([mark, o]) => performance.getEntriesByName(mark as string).find((e) => (e as PerformanceMark).detail?.offset === o)!.startTime,
+        [ROWS_MARK, i * 20] as const,
+      );
       times.push(shown - started);
     }
     await context.close();
@@ -79,7 +86,14 @@ const run: BenchSuite = async () => {
     control.reset();
     await Promise.all(Array.from({ length: 200 }, (_, i) => fresh.app.inject({ url: BFF.alertsCount, headers: { cookie: cookies[i % 3] } })));
     const calls = control.count("GET /api/usage/alerts");
-    results.push({ suite, name: "upstream calls for 200 concurrent badge refreshes", value: calls, unit: "calls", target: { value: 1, lowerIsBetter: true }, note: `fan-in ${200 / Math.max(1, calls)}:1` });
+    results.push({
+      suite,
+      name: "upstream calls for 200 concurrent badge refreshes",
+      value: calls,
+      unit: "calls",
+      target: { value: 1, lowerIsBetter: true },
+      note: `fan-in ${200 / Math.max(1, calls)}:1`,
+    });
   } finally {
     await fresh.close();
   }

@@ -27,7 +27,13 @@ if (run(join("node_modules", ".bin", "vite"), ["build", "--logLevel", "warn"]).s
 
 mkdirSync("test-results", { recursive: true });
 const report = join("test-results", "vitest.json");
-const vitest = run(join("node_modules", ".bin", "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+const vitest = run(join("node_modules", ".bin", "vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+]);
 
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, "utf8"));

@@ -50,7 +50,13 @@ export function App() {
             accessControlProvider={accessControlProvider}
             notificationProvider={useNotifications}
             resources={resources}
-            options={{ reactQuery: { clientConfig: queryClient }, syncWithLocation: true, disableTelemetry: true, warnWhenUnsavedChanges: false, title: { text: "Usage Console" } }}
+            options={{
+              reactQuery: { clientConfig: queryClient },
+              syncWithLocation: true,
+              disableTelemetry: true,
+              warnWhenUnsavedChanges: false,
+              title: { text: "Usage Console" },
+            }}
           >
             <Routes>
               <Route

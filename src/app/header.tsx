@@ -11,7 +11,20 @@ export function Header() {
   const { mutate: logout } = useLogout();
   const screens = Grid.useBreakpoint();
   return (
-    <Layout.Header style={{ background: "#fff", padding: "0 16px", display: "flex", justifyContent: "flex-end", alignItems: "center", height: 64, position: "sticky", top: 0, zIndex: 10, borderBottom: "1px solid #f0f0f0" }}>
+    <Layout.Header
+      style={{
+        background: "#fff",
+        padding: "0 16px",
+        display: "flex",
+        justifyContent: "flex-end",
+        alignItems: "center",
+        height: 64,
+        position: "sticky",
+        top: 0,
+        zIndex: 10,
+        borderBottom: "1px solid #f0f0f0",
+      }}
+    >
       <Flex align="center" gap={12}>
         {headerItems.map((Item, i) => (
           <Item key={i} />

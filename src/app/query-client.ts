@@ -1,6 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
-import { usageQuery } from "./overview/use-integrations-usage";
 import { fetchMe } from "./auth-provider";
+import { usageQuery } from "./overview/use-integrations-usage";
 
 /** A user's mistake (4xx) is not asked again; a failure (network, 5xx) up to twice. */
 export function retryServerErrors(failures: number, error: unknown): boolean {

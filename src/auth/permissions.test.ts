@@ -20,9 +20,7 @@ describe("can", () => {
 
 describe("role table", () => {
   const matrix = (role: keyof typeof ROLES) =>
-    ["integration:Read", "integration:Renew", "integration:Write", "audit:Read"].map((p) =>
-      can(permissionsOf(role), p),
-    );
+    ["integration:Read", "integration:Renew", "integration:Write", "audit:Read"].map((p) => can(permissionsOf(role), p));
 
   it("maps demo roles as DESIGN.md says", () => {
     expect(matrix("admin")).toEqual([true, true, true, true]);

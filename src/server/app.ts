@@ -19,8 +19,8 @@ import { installErrorHandling } from "./http-errors";
 import type { IntegrationContext, RunningSimulator, ServerIntegration } from "./integration";
 import { serverIntegrations } from "./integrations";
 import { REDACT_PATHS, redactingStream, secretValues } from "./logging";
-import { schedulePruning, UpstreamCache } from "./upstream/cache";
 import { overviewRoute } from "./overview";
+import { schedulePruning, UpstreamCache } from "./upstream/cache";
 
 export interface BuildOptions {
   env?: Record<string, string | undefined>;

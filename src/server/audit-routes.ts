@@ -9,7 +9,10 @@ const query = z
     _start: z.coerce.number().int().min(0).default(0),
     _end: z.coerce.number().int().min(1).optional(),
     _sort: z.enum(["id", "at", "action", "actor_email", "outcome", "target"]).default("id"),
-    _order: z.enum(["asc", "desc", "ASC", "DESC"]).default("desc").transform((o) => o.toLowerCase() as "asc" | "desc"),
+    _order: z
+      .enum(["asc", "desc", "ASC", "DESC"])
+      .default("desc")
+      .transform((o) => o.toLowerCase() as "asc" | "desc"),
     action: z.string().max(100).optional(),
     outcome: z.enum(["success", "failure"]).optional(),
     target: z.string().max(200).optional(),

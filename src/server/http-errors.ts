@@ -17,7 +17,9 @@ export function upstreamToAppError(error: UpstreamError): AppError {
     case "http":
       if (error.status === 429) {
         const wait = Math.ceil(error.retryAfterS ?? 30);
-        return new AppError(429, "upstream_rate_limited", `${name} is rate limiting requests. Try again in ${wait} seconds.`, undefined, { "retry-after": String(wait) });
+        return new AppError(429, "upstream_rate_limited", `${name} is rate limiting requests. Try again in ${wait} seconds.`, undefined, {
+          "retry-after": String(wait),
+        });
       }
       if (error.status === 404) return new AppError(404, "not_found", `${name} has no such item.`);
       if (error.status === 401 || error.status === 403) return new AppError(502, "upstream_auth", `${name} refused the console's credentials.`);
@@ -49,9 +51,16 @@ export function installErrorHandling(app: FastifyInstance) {
   // PostgreSQL refuses text holding U+0000 (SQLite keeps it): refuse it at the door, for every route,
   // rather than half-doing a write whose audit entry or snapshot then fails.
   app.addHook("preValidation", async (request) => {
-    for (const [where, value] of [["query", request.query], ["params", request.params], ["body", request.body]] as const) {
+    for (const [where, value] of [
+      ["query", request.query],
+      ["params", request.params],
+      ["body", request.body],
+    ] as const) {
       const field = nulPath(value);
-      if (field !== null) throw new AppError(422, "validation_failed", `${field || where}: must not contain a NUL character`, [{ field: field || where, message: "must not contain a NUL character" }]);
+      if (field !== null)
+        throw new AppError(422, "validation_failed", `${field || where}: must not contain a NUL character`, [
+          { field: field || where, message: "must not contain a NUL character" },
+        ]);
     }
   });
 

@@ -15,7 +15,13 @@ const key = (id: string) => `overview:${id}`;
  * an error entry) while its call finishes in the background, so a slow upstream never holds up
  * the other cards.
  */
-export function overviewRoute(app: FastifyInstance, db: Db, integrations: ServerIntegration<any>[], contexts: Map<string, IntegrationContext<any>>, deadlineMs: number) {
+export function overviewRoute(
+  app: FastifyInstance,
+  db: Db,
+  integrations: ServerIntegration<any>[],
+  contexts: Map<string, IntegrationContext<any>>,
+  deadlineMs: number,
+) {
   // What this replica last wrote per integration: most overview reads are cache hits, and need no write.
   const remembered = new Map<string, string>();
 

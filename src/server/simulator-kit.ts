@@ -61,7 +61,9 @@ export function simulatorApp(control: SimulatorControl, failures: SimulatorFailu
           .header("retry-after", String(control.retryAfterS))
           .send(failures.errorBody(429, "rate_limit_exceeded", "Too many requests"));
       case "invalid_key":
-        return reply.code(failures.invalidKey.status).send(failures.errorBody(failures.invalidKey.status, failures.invalidKey.code, failures.invalidKey.message));
+        return reply
+          .code(failures.invalidKey.status)
+          .send(failures.errorBody(failures.invalidKey.status, failures.invalidKey.code, failures.invalidKey.message));
       default:
         return;
     }

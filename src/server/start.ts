@@ -1,6 +1,6 @@
 import { buildApp } from "./app";
-import { ConfigError } from "./config";
 import { DEMO_USERS } from "./auth/users";
+import { ConfigError } from "./config";
 
 async function main() {
   let built: Awaited<ReturnType<typeof buildApp>>;

@@ -6,7 +6,17 @@ export interface Bar {
 }
 
 /** A small dependency-free bar chart (vertical bars), scaled to its container's width. */
-export function BarChart({ data, height = 180, format = formatNumber, title }: { data: Bar[]; height?: number; format?: (n: number) => string; title: string }) {
+export function BarChart({
+  data,
+  height = 180,
+  format = formatNumber,
+  title,
+}: {
+  data: Bar[];
+  height?: number;
+  format?: (n: number) => string;
+  title: string;
+}) {
   const width = Math.max(data.length * 64, 240);
   const max = Math.max(1, ...data.map((d) => d.value));
   const top = 20;

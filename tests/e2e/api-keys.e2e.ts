@@ -1,6 +1,6 @@
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiKeysSimulatorControl } from "../../src/integrations/api-keys/simulator";
-import type { Page } from "playwright-core";
 import { type E2E, startE2E } from "../helpers/browser";
 
 /** Where the screenshots go, to be looked at. */
@@ -45,7 +45,11 @@ describe("API keys in a browser", () => {
     await expect
       .poll(
         async () => {
-          if (await confirm.isVisible()) await confirm.getByRole("button", { name: "Close" }).click({ timeout: 2_000 }).catch(() => undefined);
+          if (await confirm.isVisible())
+            await confirm
+              .getByRole("button", { name: "Close" })
+              .click({ timeout: 2_000 })
+              .catch(() => undefined);
           return page.getByTestId("plaintext-key").count();
         },
         { timeout: 20_000 },
@@ -61,7 +65,10 @@ describe("API keys in a browser", () => {
     expect(await page.content()).not.toContain(plaintext);
 
     await row.getByRole("button", { name: "Revoke E2E marketing zap" }).click();
-    await page.getByRole("dialog", { name: /Revoke “E2E marketing zap”/ }).getByRole("button", { name: "Revoke" }).click();
+    await page
+      .getByRole("dialog", { name: /Revoke “E2E marketing zap”/ })
+      .getByRole("button", { name: "Revoke" })
+      .click();
     await row.waitFor({ state: "detached" });
     expect(sim.keys.find((k) => k.name === "E2E marketing zap")!.revoked).toBe(true);
     await page.context().close();

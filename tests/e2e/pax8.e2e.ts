@@ -21,7 +21,9 @@ describe("Pax8 usage in a browser", () => {
     const card = page.getByTestId("integration-card-pax8");
     await card.getByTestId("pax8-charges-USD").waitFor();
     const usd = data.summaries.filter((s) => s.currencyCode === "USD").reduce((sum, s) => sum + s.currentCharges!, 0);
-    expect(await card.getByTestId("pax8-charges-USD").innerText()).toContain(`$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+    expect(await card.getByTestId("pax8-charges-USD").innerText()).toContain(
+      `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
+    );
     expect(await card.getByTestId("pax8-charges-USD").innerText()).toContain("of $15,000.00 budget");
     expect(await card.getByTestId("pax8-charges-EUR").getByRole("progressbar").count()).toBe(1);
     expect(await card.getByTestId("pax8-charges-GBP").innerText()).toContain("£");
@@ -97,7 +99,12 @@ describe("Pax8 usage in a browser", () => {
     await page.getByLabel("Usage date").press("Enter");
     await page.waitForURL(new RegExp(firstOfMonth));
     await rows(page).first().waitFor();
-    const expected = await (await e.t.app.inject({ url: `/api/pax8/usage-summaries/${smallest.id}/usage-lines?usageDate=${firstOfMonth}&size=200`, headers: { cookie: await e.t.login("viewer") } })).json();
+    const expected = await (
+      await e.t.app.inject({
+        url: `/api/pax8/usage-summaries/${smallest.id}/usage-lines?usageDate=${firstOfMonth}&size=200`,
+        headers: { cookie: await e.t.login("viewer") },
+      })
+    ).json();
     await expect.poll(() => rows(page).count()).toBe(Math.min(10, expected.content.length));
     expect(await rows(page).first().innerText()).toContain(expected.content[0].productName);
     await page.screenshot({ path: `${SHOTS}/pax8-lines.png`, fullPage: true });

@@ -66,7 +66,10 @@ describe("restaurants in a browser", () => {
     sim.set("error500");
     try {
       await dialog.getByRole("button", { name: "Renew" }).click();
-      await dialog.getByRole("alert").getByText(/answered with an error \(500\).*may or may not have been applied/).waitFor();
+      await dialog
+        .getByRole("alert")
+        .getByText(/answered with an error \(500\).*may or may not have been applied/)
+        .waitFor();
     } finally {
       sim.set("ok");
     }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import pg from "pg";
 import type { Role } from "../../src/auth/permissions";
-import { buildApp, type BuildOptions, type BuiltApp } from "../../src/server/app";
+import { type BuildOptions, type BuiltApp, buildApp } from "../../src/server/app";
 
 /** The server's tests run on both: the embedded SQLite and the machine's PostgreSQL. */
 export const TEST_DATABASES = ["sqlite", "postgres"] as const;

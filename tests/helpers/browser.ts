@@ -5,7 +5,16 @@ import type { Role } from "../../src/auth/permissions";
 import { startTestApp, type TestApp, type TestAppOptions } from "./app";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** The built SPA the server serves: `dist/` (built by `npm test`), or E2E_DIST for a build elsewhere. */
 export const DIST = resolve(process.env.E2E_DIST ?? "dist");

@@ -77,7 +77,10 @@ describe("idle sessions", () => {
     const t = await startTestApp({ env: { SESSION_IDLE_MINUTES: "1" } });
     try {
       const cookie = await t.login("viewer");
-      await t.db.updateTable("sessions").set({ last_seen_at: new Date(Date.now() - 2 * 60_000).toISOString() }).execute();
+      await t.db
+        .updateTable("sessions")
+        .set({ last_seen_at: new Date(Date.now() - 2 * 60_000).toISOString() })
+        .execute();
       expect((await t.app.inject({ url: "/auth/me", headers: { cookie } })).statusCode).toBe(401);
       expect(await t.db.selectFrom("sessions").selectAll().execute()).toHaveLength(0);
     } finally {
@@ -88,11 +91,22 @@ describe("idle sessions", () => {
 
 describe("client addresses", () => {
   it("ignore X-Forwarded-For unless TRUST_PROXY is set, so the sign-in throttle cannot be dodged", async () => {
-    for (const [trust, expected] of [["0", "127.0.0.1"], ["1", "203.0.113.7"]] as const) {
+    for (const [trust, expected] of [
+      ["0", "127.0.0.1"],
+      ["1", "203.0.113.7"],
+    ] as const) {
       const t = await startTestApp({ env: { TRUST_PROXY: trust } });
       try {
-        await t.app.inject({ method: "POST", url: "/auth/login", payload: { email: "admin@example.com", password: "x" }, headers: { "x-forwarded-for": "203.0.113.7" } });
-        const audit = (await t.app.inject({ url: "/api/audit-logs", headers: { cookie: await t.login("admin") } })).json() as Array<{ ip: string; outcome: string }>;
+        await t.app.inject({
+          method: "POST",
+          url: "/auth/login",
+          payload: { email: "admin@example.com", password: "x" },
+          headers: { "x-forwarded-for": "203.0.113.7" },
+        });
+        const audit = (await t.app.inject({ url: "/api/audit-logs", headers: { cookie: await t.login("admin") } })).json() as Array<{
+          ip: string;
+          outcome: string;
+        }>;
         expect(audit.find((e) => e.outcome === "failure")?.ip).toBe(expected);
       } finally {
         await t.close();

@@ -28,7 +28,12 @@ describe.each(TEST_DATABASES)("hostile input (%s)", (database) => {
     expect(renew.json().error.details[0].field).toBe("reason");
     expect(restaurants.calls).toBe(before);
 
-    const create = await t.app.inject({ method: "POST", url: "/api/api-keys/keys", headers: { cookie: admin }, payload: { name: "x\u0000", purpose: "Zapier" } });
+    const create = await t.app.inject({
+      method: "POST",
+      url: "/api/api-keys/keys",
+      headers: { cookie: admin },
+      payload: { name: "x\u0000", purpose: "Zapier" },
+    });
     expect(create.statusCode).toBe(422);
     expect(create.json().error.details[0].field).toBe("name");
 

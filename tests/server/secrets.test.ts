@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SECRET_NAME } from "../../src/server/logging";
 import { serverIntegrations } from "../../src/server/integrations";
+import { SECRET_NAME } from "../../src/server/logging";
 import { startTestApp, type TestApp } from "../helpers/app";
 
 /** A distinct, searchable value for every credential any integration declares, plus the session secret. */

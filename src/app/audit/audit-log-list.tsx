@@ -62,12 +62,7 @@ export function AuditLogList() {
         <ErrorState message={errorMessage(tableQuery.error)} onRetry={() => tableQuery.refetch()} />
       ) : (
         <Table {...tableProps} rowKey="id" scroll={{ x: 720 }} size="middle">
-          <Table.Column<AuditEntry>
-            dataIndex="at"
-            title="When"
-            sorter
-            render={(at: string) => <span title={formatDateTime(at)}>{formatRelative(at)}</span>}
-          />
+          <Table.Column<AuditEntry> dataIndex="at" title="When" sorter render={(at: string) => <span title={formatDateTime(at)}>{formatRelative(at)}</span>} />
           <Table.Column<AuditEntry> dataIndex="actor_email" title="Who" render={(v: string | null) => v ?? "—"} />
           <Table.Column<AuditEntry> dataIndex="action" title="Action" render={(v: string) => <Tag>{v}</Tag>} />
           <Table.Column<AuditEntry> dataIndex="target" title="Target" render={(v: string | null) => v ?? "—"} />
@@ -80,7 +75,11 @@ export function AuditLogList() {
           <Table.Column<AuditEntry>
             dataIndex="request_id"
             title="Request"
-            render={(v: string | null) => <Typography.Text type="secondary" copyable={v ? { text: v } : false}>{v ? v.slice(0, 8) : "—"}</Typography.Text>}
+            render={(v: string | null) => (
+              <Typography.Text type="secondary" copyable={v ? { text: v } : false}>
+                {v ? v.slice(0, 8) : "—"}
+              </Typography.Text>
+            )}
           />
         </Table>
       )}

@@ -31,7 +31,13 @@ describe("QuotaCard", () => {
   });
 
   it("shows remaining credits and no percentage without a total", () => {
-    render(<QuotaCard usage={{ ...base, totalQuota: null, usedQuota: null, usagePercentage: null, remainingQuota: 1234, demo: true }} onRefresh={() => {}} refreshing={false} />);
+    render(
+      <QuotaCard
+        usage={{ ...base, totalQuota: null, usedQuota: null, usagePercentage: null, remainingQuota: 1234, demo: true }}
+        onRefresh={() => {}}
+        refreshing={false}
+      />,
+    );
     expect(screen.getByText("1,234")).toBeTruthy();
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(screen.getByText(/no plan total/i)).toBeTruthy();
@@ -40,7 +46,13 @@ describe("QuotaCard", () => {
 
   it("shows an error in words with a Retry that asks again", async () => {
     const onRefresh = vi.fn();
-    render(<QuotaCard usage={{ ...base, status: "error", message: "Unable to fetch quota. Please try again.", remainingQuota: null }} onRefresh={onRefresh} refreshing={false} />);
+    render(
+      <QuotaCard
+        usage={{ ...base, status: "error", message: "Unable to fetch quota. Please try again.", remainingQuota: null }}
+        onRefresh={onRefresh}
+        refreshing={false}
+      />,
+    );
     expect(screen.getByText("Unable to fetch quota. Please try again.")).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: /Retry/ }));
     expect(onRefresh).toHaveBeenCalledOnce();
@@ -48,13 +60,25 @@ describe("QuotaCard", () => {
   });
 
   it("says what to configure when not configured", () => {
-    render(<QuotaCard usage={{ ...base, status: "not_configured", message: "IMAI not configured. Please add IMAI_API_KEY to environment variables." }} onRefresh={() => {}} refreshing={false} />);
+    render(
+      <QuotaCard
+        usage={{ ...base, status: "not_configured", message: "IMAI not configured. Please add IMAI_API_KEY to environment variables." }}
+        onRefresh={() => {}}
+        refreshing={false}
+      />,
+    );
     expect(screen.getByText(/add IMAI_API_KEY/)).toBeTruthy();
     expect(screen.getAllByText("Not configured").length).toBeGreaterThan(0);
   });
 
   it("marks stale figures", () => {
-    render(<QuotaCard usage={{ ...base, stale: true, message: "IMAI did not answer in time. Showing the last known figures." }} onRefresh={() => {}} refreshing={false} />);
+    render(
+      <QuotaCard
+        usage={{ ...base, stale: true, message: "IMAI did not answer in time. Showing the last known figures." }}
+        onRefresh={() => {}}
+        refreshing={false}
+      />,
+    );
     expect(screen.getByText("Stale")).toBeTruthy();
     expect(screen.getByText(/last known figures/)).toBeTruthy();
     expect(screen.getByText("7,500")).toBeTruthy();

@@ -12,10 +12,6 @@ export function Home() {
   if (integrations.data?.can) return <Navigate to="/integrations" replace />;
   if (me?.permissions.includes(PERMISSIONS.restaurantReadOwn)) return <Navigate to="/my-restaurant" replace />;
   return (
-    <Result
-      status="info"
-      title={`Welcome, ${me?.name ?? ""}`}
-      subTitle="Your role has no access to the integrations. Ask an administrator if you need it."
-    />
+    <Result status="info" title={`Welcome, ${me?.name ?? ""}`} subTitle="Your role has no access to the integrations. Ask an administrator if you need it." />
   );
 }

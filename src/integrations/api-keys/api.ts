@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { refreshParam } from "../../server/refresh";
-import { type APIKeySummary, type ApiUsageMetrics, createApiKeyBody, type CreatedApiKey, rfc3339, type VerificationMetrics } from "./contract";
+import { type APIKeySummary, type ApiUsageMetrics, type CreatedApiKey, createApiKeyBody, rfc3339, type VerificationMetrics } from "./contract";
 
 /**
  * The BFF's own routes under /api/api-keys: the upstream's shapes (contract.ts) plus freshness.

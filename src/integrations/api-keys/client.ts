@@ -2,21 +2,21 @@ import type { z } from "zod";
 import { UpstreamError, upstreamFetch } from "../../server/upstream/http";
 import {
   type APIKeySummary,
+  type ApiUsageMetrics,
   apiKeyList,
   apiUsageMetrics,
-  type ApiUsageMetrics,
   type CreateApiKeyBody,
-  createdApiKey,
   type CreatedApiKey,
+  createdApiKey,
   PATHS,
+  TASKS_MAX_LIMIT,
   type Task,
+  type TaskPage,
   task,
   taskPage,
-  type TaskPage,
-  TASKS_MAX_LIMIT,
   upstreamErrorBody,
-  verificationMetrics,
   type VerificationMetrics,
+  verificationMetrics,
 } from "./contract";
 
 export const UPSTREAM = "The email-verification API";

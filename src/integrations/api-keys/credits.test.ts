@@ -18,13 +18,10 @@ describe("creditsFor", () => {
 
 describe("applyDeductions", () => {
   it("takes each deduction in order and records the balance after it", () => {
-    const { ledger, balances } = applyDeductions(
-      new Map([["u1", 100]]),
-      [
-        { task_id: "a", user_id: "u1", amount: 30 },
-        { task_id: "b", user_id: "u1", amount: 20 },
-      ],
-    );
+    const { ledger, balances } = applyDeductions(new Map([["u1", 100]]), [
+      { task_id: "a", user_id: "u1", amount: 30 },
+      { task_id: "b", user_id: "u1", amount: 20 },
+    ]);
     expect(ledger.map((d) => [d.applied, d.shortfall, d.balance_after])).toEqual([
       [30, 0, 70],
       [20, 0, 50],
@@ -33,13 +30,10 @@ describe("applyDeductions", () => {
   });
 
   it("never takes a balance below zero: what it cannot pay is the shortfall", () => {
-    const { ledger, balances, shortfalls } = applyDeductions(
-      new Map([["u1", 10]]),
-      [
-        { task_id: "a", user_id: "u1", amount: 25 },
-        { task_id: "b", user_id: "u1", amount: 5 },
-      ],
-    );
+    const { ledger, balances, shortfalls } = applyDeductions(new Map([["u1", 10]]), [
+      { task_id: "a", user_id: "u1", amount: 25 },
+      { task_id: "b", user_id: "u1", amount: 5 },
+    ]);
     expect(ledger[0]).toMatchObject({ applied: 10, shortfall: 15, balance_after: 0 });
     expect(ledger[1]).toMatchObject({ applied: 0, shortfall: 5, balance_after: 0 });
     expect(balances.get("u1")).toBe(0);

@@ -35,7 +35,10 @@ describe("API keys data provider", () => {
   });
 
   it("creates a key (the answer holds the plaintext), then revokes it", async () => {
-    const created = await provider.create<CreateKeyResponse, { name: string; purpose: string }>({ resource: API_KEYS_RESOURCES.keys, variables: { name: "Sheets export", purpose: "Google Sheets" } });
+    const created = await provider.create<CreateKeyResponse, { name: string; purpose: string }>({
+      resource: API_KEYS_RESOURCES.keys,
+      variables: { name: "Sheets export", purpose: "Google Sheets" },
+    });
     expect(created.data.plaintext.startsWith(created.data.key_prefix)).toBe(true);
     await provider.deleteOne({ resource: API_KEYS_RESOURCES.keys, id: created.data.id });
     expect(sim.keys.find((k) => k.id === created.data.id)!.revoked).toBe(true);
@@ -46,7 +49,10 @@ describe("API keys data provider", () => {
       statusCode: 404,
       message: "There is no API key key_nope; it may have been revoked already.",
     });
-    await expect(provider.create({ resource: API_KEYS_RESOURCES.keys, variables: { name: "", purpose: "Zapier" } })).rejects.toMatchObject({ statusCode: 422, errors: { name: "is required" } });
+    await expect(provider.create({ resource: API_KEYS_RESOURCES.keys, variables: { name: "", purpose: "Zapier" } })).rejects.toMatchObject({
+      statusCode: 422,
+      errors: { name: "is required" },
+    });
   });
 
   it("pages the ledger newest first with its total", async () => {

@@ -37,7 +37,9 @@ export function createApiKeysDataProvider(client: AxiosInstance = http): DataPro
       if (resource === API_KEYS_RESOURCES.ledger) {
         const pageSize = pagination?.pageSize ?? 20;
         const offset = ((pagination?.currentPage ?? 1) - 1) * pageSize;
-        const { data } = await client.get<LedgerResponse>(`${BASE}/credits/ledger`, { params: { limit: pageSize, offset, user_id: filterValue(filters, "user_id") } });
+        const { data } = await client.get<LedgerResponse>(`${BASE}/credits/ledger`, {
+          params: { limit: pageSize, offset, user_id: filterValue(filters, "user_id") },
+        });
         return { data: data.entries as unknown as T[], total: data.total };
       }
       throw { message: `No list of ${resource} in API keys.`, statusCode: 404 };

@@ -20,9 +20,19 @@ export const apiKeys: ClientIntegration = {
     {
       name: API_KEYS_RESOURCES.keys,
       list: "/api-keys",
-      meta: { label: "API usage", icon: <KeyOutlined />, dataProviderName: API_KEYS_PROVIDER, permission: read, permissions: { create: write, delete: write, sync: write } },
+      meta: {
+        label: "API usage",
+        icon: <KeyOutlined />,
+        dataProviderName: API_KEYS_PROVIDER,
+        permission: read,
+        permissions: { create: write, delete: write, sync: write },
+      },
     },
-    { name: API_KEYS_RESOURCES.credits, list: "/api-keys/credits", meta: { label: "API credits", icon: <WalletOutlined />, dataProviderName: API_KEYS_PROVIDER, permission: read } },
+    {
+      name: API_KEYS_RESOURCES.credits,
+      list: "/api-keys/credits",
+      meta: { label: "API credits", icon: <WalletOutlined />, dataProviderName: API_KEYS_PROVIDER, permission: read },
+    },
     { name: API_KEYS_RESOURCES.ledger, meta: { label: "Credit ledger", hide: true, dataProviderName: API_KEYS_PROVIDER, permission: read } },
   ],
   routes: (

@@ -86,7 +86,15 @@ async function ingestBatch(trx: ApiKeysDb, batch: readonly Task[], options: Inge
         for (const u of changed.slice(1)) c = c.when("user_id", "=", u).then(value(u));
         return c.else(0).end();
       };
-      return { balance: pick((u) => after.get(u)!), shortfall: eb("shortfall", "+", pick((u) => shortfalls.get(u) ?? 0)), updated_at: now };
+      return {
+        balance: pick((u) => after.get(u)!),
+        shortfall: eb(
+          "shortfall",
+          "+",
+          pick((u) => shortfalls.get(u) ?? 0),
+        ),
+        updated_at: now,
+      };
     })
     .where("user_id", "in", changed)
     .execute();
@@ -174,7 +182,18 @@ async function ensureBalances(trx: ApiKeysDb, users: string[], initialCredits: n
   if (created.length === 0) return;
   await trx
     .insertInto("api_keys_credit_ledger")
-    .values(created.map((c) => ({ user_id: c.user_id, task_id: null, kind: "grant", amount: initialCredits, applied: initialCredits, shortfall: 0, balance_after: initialCredits, at: now })))
+    .values(
+      created.map((c) => ({
+        user_id: c.user_id,
+        task_id: null,
+        kind: "grant",
+        amount: initialCredits,
+        applied: initialCredits,
+        shortfall: 0,
+        balance_after: initialCredits,
+        at: now,
+      })),
+    )
     .execute();
 }
 
@@ -207,7 +226,12 @@ export async function storeKeySnapshots(db: ApiKeysDb, keys: readonly APIKeySumm
         .execute();
     }
     let gone = trx.updateTable("api_keys_key_snapshots").set({ revoked_at: now }).where("revoked_at", "is", null);
-    if (keys.length > 0) gone = gone.where("id", "not in", keys.map((k) => k.id));
+    if (keys.length > 0)
+      gone = gone.where(
+        "id",
+        "not in",
+        keys.map((k) => k.id),
+      );
     await gone.execute();
   });
 }

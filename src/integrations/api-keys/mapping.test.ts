@@ -15,7 +15,11 @@ const snap = (id: string, purpose: string, last: string | null, extra: Partial<S
 });
 
 describe("keysFromSynced (per key over a date range)", () => {
-  const snapshots = [snap("a", "Zapier", "2026-11-20T10:00:00.000Z"), snap("b", "n8n", "2026-10-02T10:00:00.000Z"), snap("c", "Custom", null, { revoked_at: "2026-11-01T00:00:00.000Z" })];
+  const snapshots = [
+    snap("a", "Zapier", "2026-11-20T10:00:00.000Z"),
+    snap("b", "n8n", "2026-10-02T10:00:00.000Z"),
+    snap("c", "Custom", null, { revoked_at: "2026-11-01T00:00:00.000Z" }),
+  ];
   const activity = [
     { api_key_id: "a", in_range: 7, last_used_at: "2026-11-21T08:00:00.000Z" },
     { api_key_id: "b", in_range: 0, last_used_at: "2026-10-02T10:00:00.000Z" },

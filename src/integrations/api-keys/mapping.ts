@@ -42,7 +42,16 @@ export function keysFromSynced(snapshots: readonly SnapshotRow[], activity: read
       const a = byKey.get(s.id);
       const last_used_at = later(s.last_used_at, a?.last_used_at ?? null);
       const total_requests = ranged ? (a?.in_range ?? 0) : Math.max(s.total_requests, a?.in_range ?? 0);
-      return { id: s.id, user_id: s.user_id, name: s.name, purpose: s.purpose as Purpose, key_prefix: s.key_prefix, created_at: s.created_at, last_used_at, total_requests };
+      return {
+        id: s.id,
+        user_id: s.user_id,
+        name: s.name,
+        purpose: s.purpose as Purpose,
+        key_prefix: s.key_prefix,
+        created_at: s.created_at,
+        last_used_at,
+        total_requests,
+      };
     })
     .filter((k) => !ranged || inRange(k.last_used_at, range));
 }

@@ -55,7 +55,11 @@ export function syncedReads(db: ApiKeysDb) {
       return { from: range.from ?? null, to: range.to ?? null, totals };
     },
     async lastSyncedAt(): Promise<string | null> {
-      const row = await db.selectFrom("api_keys_sync_runs").select((eb) => eb.fn.max("finished_at").as("at")).where("ok", "=", 1).executeTakeFirst();
+      const row = await db
+        .selectFrom("api_keys_sync_runs")
+        .select((eb) => eb.fn.max("finished_at").as("at"))
+        .where("ok", "=", 1)
+        .executeTakeFirst();
       return row?.at ?? null;
     },
   };

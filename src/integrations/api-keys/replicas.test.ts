@@ -46,7 +46,9 @@ describe("two replicas (two processes) on one PostgreSQL", () => {
         child.once("exit", (code) => fail(new Error(`replica ${i} exited with ${code}`)));
       });
     }
-    db = new Kysely<ApiKeysTables>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}` }) }) });
+    db = new Kysely<ApiKeysTables>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}` }) }),
+    });
   });
 
   afterAll(async () => {

@@ -8,7 +8,16 @@ import type { ApiKeysSimulatorControl } from "./simulator";
 
 describe("the email-verification API's contract", () => {
   it("parses a key list and a create answer, and refuses an unknown integration type", () => {
-    const key = { id: "k1", user_id: "u1", name: "Zap", purpose: "Zapier", key_prefix: "evk_live_ab12", created_at: "2026-11-01T00:00:00Z", last_used_at: null, total_requests: 0 };
+    const key = {
+      id: "k1",
+      user_id: "u1",
+      name: "Zap",
+      purpose: "Zapier",
+      key_prefix: "evk_live_ab12",
+      created_at: "2026-11-01T00:00:00Z",
+      last_used_at: null,
+      total_requests: 0,
+    };
     expect(apiKeyList.parse({ keys: [key] }).keys[0].total_requests).toBe(0);
     expect(createdApiKey.parse({ ...key, plaintext: "evk_live_0123456789abcdef" }).plaintext).toMatch(/^evk_live_/);
     expect(apiKeyList.safeParse({ keys: [{ ...key, purpose: "IFTTT" }] }).success).toBe(false);
@@ -66,7 +75,10 @@ describe.each(TEST_DATABASES)("API keys through the server (%s)", (database) => 
     const bad = await t.app.inject({ url: "/api/api-keys/keys?from=yesterday", headers: { cookie: admin } });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.message).toMatch(/^from:/);
-    const backwards = await t.app.inject({ url: "/api/api-keys/metrics/verifications?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", headers: { cookie: admin } });
+    const backwards = await t.app.inject({
+      url: "/api/api-keys/metrics/verifications?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z",
+      headers: { cookie: admin },
+    });
     expect(backwards.json().error.message).toBe("to: must not be before from");
     const noName = await t.app.inject({ method: "POST", url: "/api/api-keys/keys", headers: { cookie: admin }, payload: { name: " ", purpose: "Zapier" } });
     expect([noName.statusCode, noName.json().error.message]).toEqual([422, "name: is required"]);
@@ -76,7 +88,12 @@ describe.each(TEST_DATABASES)("API keys through the server (%s)", (database) => 
   });
 
   it("shows the plaintext once, on create; the list, the audit log, the database and the logs never hold it", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/api/api-keys/keys", headers: { cookie: admin }, payload: { name: "Marketing Zap", purpose: "Zapier" } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/api-keys/keys",
+      headers: { cookie: admin },
+      payload: { name: "Marketing Zap", purpose: "Zapier" },
+    });
     expect(res.statusCode).toBe(201);
     const created = res.json() as CreateKeyResponse;
     expect(created.plaintext.startsWith(created.key_prefix)).toBe(true);
@@ -93,7 +110,9 @@ describe.each(TEST_DATABASES)("API keys through the server (%s)", (database) => 
   });
 
   it("revokes a key (audited) and says in words when there is no such key", async () => {
-    const created = (await t.app.inject({ method: "POST", url: "/api/api-keys/keys", headers: { cookie: admin }, payload: { name: "Old n8n", purpose: "n8n" } })).json() as CreateKeyResponse;
+    const created = (
+      await t.app.inject({ method: "POST", url: "/api/api-keys/keys", headers: { cookie: admin }, payload: { name: "Old n8n", purpose: "n8n" } })
+    ).json() as CreateKeyResponse;
     const res = await t.app.inject({ method: "DELETE", url: `/api/api-keys/keys/${created.id}`, headers: { cookie: admin } });
     expect(res.statusCode).toBe(204);
     expect((await get<KeysResponse>("/api/api-keys/keys")).keys.map((k) => k.id)).not.toContain(created.id);
@@ -101,7 +120,13 @@ describe.each(TEST_DATABASES)("API keys through the server (%s)", (database) => 
     expect(again.statusCode).toBe(404);
     expect(again.json().error.message).toBe(`There is no API key ${created.id}; it may have been revoked already.`);
     const audit = await t.app.inject({ url: "/api/audit-logs?_start=0&_end=50", headers: { cookie: admin } });
-    expect(audit.json().filter((e: { action: string; target: string }) => e.action === "api_key.revoke" && e.target === created.id).map((e: { outcome: string }) => e.outcome).sort()).toEqual(["failure", "success"]);
+    expect(
+      audit
+        .json()
+        .filter((e: { action: string; target: string }) => e.action === "api_key.revoke" && e.target === created.id)
+        .map((e: { outcome: string }) => e.outcome)
+        .sort(),
+    ).toEqual(["failure", "success"]);
   });
 
   it("lets a viewer read but not create, revoke or sync", async () => {
@@ -173,12 +198,20 @@ async function dumpDatabase(t: TestApp): Promise<string> {
 describe("the service token never leaves the server", () => {
   it("is in no response or log line, with the upstream unreachable", async () => {
     const token = "canary-apikeys-token-4f2a9c1e";
-    const t = await startTestApp({ integrations: [apiKeysServer], env: { APIKEYS_API_BASE_URL: "http://127.0.0.1:9/", APIKEYS_SERVICE_TOKEN: token, UPSTREAM_TIMEOUT_MS: "300", LOG_LEVEL: "debug" } });
+    const t = await startTestApp({
+      integrations: [apiKeysServer],
+      env: { APIKEYS_API_BASE_URL: "http://127.0.0.1:9/", APIKEYS_SERVICE_TOKEN: token, UPSTREAM_TIMEOUT_MS: "300", LOG_LEVEL: "debug" },
+    });
     try {
       const cookie = await t.login("admin");
       const seen: string[] = [];
       for (const route of t.routes.filter((r) => r.url.startsWith("/api/api-keys"))) {
-        const res = await t.app.inject({ method: route.method as "GET", url: route.url.replace(":id", "key_1"), headers: { cookie }, payload: route.method === "GET" ? undefined : { name: "x", purpose: "Custom" } });
+        const res = await t.app.inject({
+          method: route.method as "GET",
+          url: route.url.replace(":id", "key_1"),
+          headers: { cookie },
+          payload: route.method === "GET" ? undefined : { name: "x", purpose: "Custom" },
+        });
         // Reads serve what was synced (nothing yet); writes say the upstream could not be reached.
         expect(res.statusCode, `${route.method} ${route.url}`).toBe(route.method === "GET" ? 200 : 502);
         seen.push(res.body, JSON.stringify(res.headers));

@@ -4,7 +4,7 @@ import { AppError } from "../../server/errors";
 import type { IntegrationContext } from "../../server/integration";
 import { UpstreamError } from "../../server/upstream/http";
 import { parseInput } from "../../server/validate";
-import { apiUsageQuery, createKeyRequest, type CreditsResponse, keyParams, ledgerQuery, type LedgerResponse, rangeQuery, type SyncStateResponse } from "./api";
+import { apiUsageQuery, type CreditsResponse, createKeyRequest, keyParams, type LedgerResponse, ledgerQuery, rangeQuery, type SyncStateResponse } from "./api";
 import type { ApiKeysClient } from "./client";
 import type { ApiKeysDb } from "./db";
 import { snapshotRow } from "./ingest";
@@ -46,20 +46,36 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
     try {
       created = await deps.client().createKey(body);
     } catch (error) {
-      await ctx.audit.record(request, { action: "api_key.create", outcome: "failure", details: { name: body.name, purpose: body.purpose, reason: syncFailureReason(error) } });
+      await ctx.audit.record(request, {
+        action: "api_key.create",
+        outcome: "failure",
+        details: { name: body.name, purpose: body.purpose, reason: syncFailureReason(error) },
+      });
       throw error;
     }
     const { plaintext, ...summary } = created;
     // The key exists upstream now: whatever fails here, the user must still get its plaintext once.
     try {
-      await db.insertInto("api_keys_key_snapshots").values(snapshotRow(summary, new Date().toISOString())).onConflict((oc) => oc.column("id").doNothing()).execute();
-      await ctx.audit.record(request, { action: "api_key.create", outcome: "success", target: summary.id, details: { name: summary.name, purpose: summary.purpose, key_prefix: summary.key_prefix } });
+      await db
+        .insertInto("api_keys_key_snapshots")
+        .values(snapshotRow(summary, new Date().toISOString()))
+        .onConflict((oc) => oc.column("id").doNothing())
+        .execute();
+      await ctx.audit.record(request, {
+        action: "api_key.create",
+        outcome: "success",
+        target: summary.id,
+        details: { name: summary.name, purpose: summary.purpose, key_prefix: summary.key_prefix },
+      });
       await ctx.cache.invalidate("api-keys:");
     } catch (error) {
       request.log.error({ err: error, keyId: summary.id }, "key created upstream but not recorded here; the next sync records it");
     }
     // The one answer that carries the secret; it is not stored, cached or logged.
-    return reply.code(201).header("cache-control", "no-store").send({ ...summary, plaintext });
+    return reply
+      .code(201)
+      .header("cache-control", "no-store")
+      .send({ ...summary, plaintext });
   });
 
   app.delete("/api/api-keys/keys/:id", write, async (request, reply) => {
@@ -68,7 +84,12 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
       await deps.client().revokeKey(id);
     } catch (error) {
       const unknown = error instanceof UpstreamError && error.status === 404;
-      await ctx.audit.record(request, { action: "api_key.revoke", outcome: "failure", target: id, details: { reason: unknown ? "not found" : syncFailureReason(error) } });
+      await ctx.audit.record(request, {
+        action: "api_key.revoke",
+        outcome: "failure",
+        target: id,
+        details: { reason: unknown ? "not found" : syncFailureReason(error) },
+      });
       if (unknown) throw new AppError(404, "not_found", `There is no API key ${id}; it may have been revoked already.`);
       throw error;
     }
@@ -81,18 +102,36 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
   app.get("/api/api-keys/metrics/api-usage", read, async (request) => {
     const q = parseInput(apiUsageQuery, request.query, "query");
     const range = { from: q.from, to: q.to, user_id: q.user_id };
-    return readWithFallback(ctx.cache, cacheKey("api-usage", q.from, q.to, q.user_id), () => deps.client().apiUsage(range), () => synced.apiUsage(range), synced.lastSyncedAt, q.refresh);
+    return readWithFallback(
+      ctx.cache,
+      cacheKey("api-usage", q.from, q.to, q.user_id),
+      () => deps.client().apiUsage(range),
+      () => synced.apiUsage(range),
+      synced.lastSyncedAt,
+      q.refresh,
+    );
   });
 
   app.get("/api/api-keys/metrics/verifications", read, async (request) => {
     const q = parseInput(rangeQuery, request.query, "query");
     const range = { from: q.from, to: q.to };
-    return readWithFallback(ctx.cache, cacheKey("verifications", q.from, q.to), () => deps.client().verifications(range), () => synced.verifications(range), synced.lastSyncedAt, q.refresh);
+    return readWithFallback(
+      ctx.cache,
+      cacheKey("verifications", q.from, q.to),
+      () => deps.client().verifications(range),
+      () => synced.verifications(range),
+      synced.lastSyncedAt,
+      q.refresh,
+    );
   });
 
   app.post("/api/api-keys/sync", write, async (request) => {
     const outcome = (await runSync(deps.sync(), "manual"))!;
-    await ctx.audit.record(request, { action: "api_keys.sync", outcome: outcome.ok ? "success" : "failure", details: { keys: outcome.keys, tasks: outcome.tasks, deducted: outcome.deducted } });
+    await ctx.audit.record(request, {
+      action: "api_keys.sync",
+      outcome: outcome.ok ? "success" : "failure",
+      details: { keys: outcome.keys, tasks: outcome.tasks, deducted: outcome.deducted },
+    });
     if (!outcome.ok) throw new AppError(502, "sync_failed", `${outcome.error} The last synced data is kept; try again.`);
     return outcome;
   });
@@ -107,7 +146,17 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
       .execute();
     return {
       lastRun: last
-        ? { id: last.id, trigger: last.trigger, ok: last.ok === null ? null : last.ok === 1, error: last.error, keys: last.keys, tasks: last.tasks, deducted: last.deducted, startedAt: last.started_at, finishedAt: last.finished_at }
+        ? {
+            id: last.id,
+            trigger: last.trigger,
+            ok: last.ok === null ? null : last.ok === 1,
+            error: last.error,
+            keys: last.keys,
+            tasks: last.tasks,
+            deducted: last.deducted,
+            startedAt: last.started_at,
+            finishedAt: last.finished_at,
+          }
         : null,
       lastOkAt: await synced.lastSyncedAt(),
       keys: keys.map((k) => ({ ...k, ok: k.ok === 1 })),

@@ -7,7 +7,7 @@ import { createApiKeysClient, UPSTREAM } from "./client";
 import { apiKeysMigrations, tables } from "./db";
 import { apiKeysRoutes } from "./routes";
 import { startApiKeysSimulator } from "./simulator";
-import { newReplicaId, scheduleSync, type SyncDeps } from "./sync";
+import { newReplicaId, type SyncDeps, scheduleSync } from "./sync";
 
 const env = z.object({
   APIKEYS_API_BASE_URL: envVar.url(),
@@ -34,14 +34,30 @@ function replicaOf(ctx: object): string {
   if (!replicas.has(ctx)) replicas.set(ctx, newReplicaId());
   return replicas.get(ctx)!;
 }
-const syncDeps = (ctx: IntegrationContext<Env>): SyncDeps => ({ db: tables(ctx.db), client: client(ctx), initialCredits: ctx.env.APIKEYS_INITIAL_CREDITS, log: ctx.log, replica: replicaOf(ctx) });
+const syncDeps = (ctx: IntegrationContext<Env>): SyncDeps => ({
+  db: tables(ctx.db),
+  client: client(ctx),
+  initialCredits: ctx.env.APIKEYS_INITIAL_CREDITS,
+  log: ctx.log,
+  replica: replicaOf(ctx),
+});
 
 /** The overview card: credits left across users, what was deducted, and requests this month (from synced data). */
 async function usage(ctx: IntegrationContext<Env>): Promise<IntegrationUsage> {
   const db = tables(ctx.db);
   const base = { id: "api-keys", provider: API_KEYS, name: API_KEYS, unit: "credits", demo: ctx.demo };
   if (ctx.env.APIKEYS_API_BASE_URL && !ctx.env.APIKEYS_SERVICE_TOKEN) {
-    return { ...base, totalQuota: null, remainingQuota: null, usedQuota: null, usagePercentage: null, status: "not_configured", message: "API keys not configured. Please add APIKEYS_SERVICE_TOKEN to environment variables.", fetchedAt: null, stale: false };
+    return {
+      ...base,
+      totalQuota: null,
+      remainingQuota: null,
+      usedQuota: null,
+      usagePercentage: null,
+      status: "not_configured",
+      message: "API keys not configured. Please add APIKEYS_SERVICE_TOKEN to environment variables.",
+      fetchedAt: null,
+      stale: false,
+    };
   }
   const credits = await db
     .selectFrom("user_credits")
@@ -53,9 +69,24 @@ async function usage(ctx: IntegrationContext<Env>): Promise<IntegrationUsage> {
     .groupBy("kind")
     .execute();
   const monthStart = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)).toISOString();
-  const month = await db.selectFrom("api_keys_tasks").select((eb) => eb.fn.countAll<number>().as("n")).where("created_at", ">=", monthStart).where("api_key_id", "is not", null).executeTakeFirst();
-  const lastRun = await db.selectFrom("api_keys_sync_runs").select(["ok", "finished_at", "error"]).where("finished_at", "is not", null).orderBy("id", "desc").limit(1).executeTakeFirst();
-  const lastOk = await db.selectFrom("api_keys_sync_runs").select((eb) => eb.fn.max("finished_at").as("at")).where("ok", "=", 1).executeTakeFirst();
+  const month = await db
+    .selectFrom("api_keys_tasks")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("created_at", ">=", monthStart)
+    .where("api_key_id", "is not", null)
+    .executeTakeFirst();
+  const lastRun = await db
+    .selectFrom("api_keys_sync_runs")
+    .select(["ok", "finished_at", "error"])
+    .where("finished_at", "is not", null)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const lastOk = await db
+    .selectFrom("api_keys_sync_runs")
+    .select((eb) => eb.fn.max("finished_at").as("at"))
+    .where("ok", "=", 1)
+    .executeTakeFirst();
   const granted = Number(ledger.find((l) => l.kind === "grant")?.applied ?? 0);
   const used = Number(ledger.find((l) => l.kind === "deduction")?.applied ?? 0);
   const remaining = Number(credits?.balance ?? 0);
@@ -69,7 +100,11 @@ async function usage(ctx: IntegrationContext<Env>): Promise<IntegrationUsage> {
     status: "active",
     fetchedAt: lastOk?.at ?? null,
     stale,
-    ...(stale ? { message: `${lastRun?.error ?? "The last sync failed."} Showing the last synced figures.` } : !lastOk?.at ? { message: "Not synced yet." } : {}),
+    ...(stale
+      ? { message: `${lastRun?.error ?? "The last sync failed."} Showing the last synced figures.` }
+      : !lastOk?.at
+        ? { message: "Not synced yet." }
+        : {}),
     details: { requestsThisMonth: Number(month?.n ?? 0), shortfall: Number(credits?.shortfall ?? 0), lastSyncedAt: lastOk?.at ?? null },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { listenSimulator, prng, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
-import { createApiKeyBody, PURPOSES, rfc3339, type Task, TASKS_MAX_LIMIT } from "./contract";
-import { byCreated, inRange, makeTask, newSecret, results, type SimKey, seed, SIM_USERS, summarize } from "./simulator-data";
+import { createApiKeyBody, PURPOSES, rfc3339, TASKS_MAX_LIMIT, type Task } from "./contract";
+import { byCreated, inRange, makeTask, newSecret, results, SIM_USERS, type SimKey, seed, summarize } from "./simulator-data";
 
 export const SIMULATOR_APIKEYS_TOKEN = "sim-apikeys-service-token";
 
@@ -75,7 +75,8 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
     invalidKey: { status: 401, code: "unauthorized", message: "Invalid token." },
   });
   app.addHook("preHandler", async (request, reply) => {
-    if (request.headers.authorization !== `Bearer ${SIMULATOR_APIKEYS_TOKEN}`) return reply.code(401).send(error("unauthorized", "Missing or invalid bearer token."));
+    if (request.headers.authorization !== `Bearer ${SIMULATOR_APIKEYS_TOKEN}`)
+      return reply.code(401).send(error("unauthorized", "Missing or invalid bearer token."));
     control.advance();
   });
   const parse = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | null => {

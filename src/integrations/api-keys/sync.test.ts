@@ -29,7 +29,15 @@ describe.each(TEST_DATABASES)("sync and credits (%s)", (database) => {
   };
   const credits = async () => ((await t.app.inject({ url: "/api/api-keys/credits", headers: { cookie: admin } })).json() as CreditsResponse).users;
   const balanceOf = async (user: string) => (await credits()).find((u) => u.user_id === user)!;
-  const count = async (table: "api_keys_tasks" | "api_keys_credit_ledger") => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const count = async (table: "api_keys_tasks" | "api_keys_credit_ledger") =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it("stores every task once and deducts each completed one once, however often it syncs", async () => {
     const first = await sync();
@@ -70,7 +78,13 @@ describe.each(TEST_DATABASES)("sync and credits (%s)", (database) => {
 
   it("never takes a balance below zero, records the shortfall and shows it", async () => {
     const { balance } = await balanceOf("usr_linus");
-    const big = sim.addTask({ api_key_id: "key_linus_1", type: "batch", email_count: balance + 75, status: "completed", completed_at: new Date().toISOString() });
+    const big = sim.addTask({
+      api_key_id: "key_linus_1",
+      type: "batch",
+      email_count: balance + 75,
+      status: "completed",
+      completed_at: new Date().toISOString(),
+    });
     const single = sim.addTask({ api_key_id: "key_linus_1", type: "verify", email_count: null, status: "completed", completed_at: new Date().toISOString() });
     await sync();
     expect(await balanceOf("usr_linus")).toMatchObject({ balance: 0, shortfall: 76 });

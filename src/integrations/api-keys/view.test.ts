@@ -38,13 +38,28 @@ describe("purposeBars", () => {
 
 describe("freshnessOf", () => {
   const base = { fetchedAt: "2026-11-24T12:00:00.000Z", lastSyncedAt: "2026-11-24T11:00:00.000Z" };
-  const run = (ok: boolean, error: string | null = null) => ({ id: 1, trigger: "manual", ok, error, keys: 1, tasks: 1, deducted: 1, startedAt: base.fetchedAt, finishedAt: base.fetchedAt });
+  const run = (ok: boolean, error: string | null = null) => ({
+    id: 1,
+    trigger: "manual",
+    ok,
+    error,
+    keys: 1,
+    tasks: 1,
+    deducted: 1,
+    startedAt: base.fetchedAt,
+    finishedAt: base.fetchedAt,
+  });
   it("says nothing is wrong for a fresh answer and a good last sync", () => {
-    expect(freshnessOf({ ...base, stale: false }, { lastRun: run(true), lastOkAt: base.lastSyncedAt })).toEqual({ lastSyncedAt: base.lastSyncedAt, problem: null });
+    expect(freshnessOf({ ...base, stale: false }, { lastRun: run(true), lastOkAt: base.lastSyncedAt })).toEqual({
+      lastSyncedAt: base.lastSyncedAt,
+      problem: null,
+    });
   });
 
   it("gives the stale answer's reason, or the failed sync's", () => {
-    expect(freshnessOf({ ...base, stale: true, message: "The API could not be reached. Showing the last synced data." }).problem).toMatch(/could not be reached/);
+    expect(freshnessOf({ ...base, stale: true, message: "The API could not be reached. Showing the last synced data." }).problem).toMatch(
+      /could not be reached/,
+    );
     const failed = { lastRun: run(false, "The API answered with an error (500)."), lastOkAt: base.lastSyncedAt };
     expect(freshnessOf({ ...base, stale: false }, failed).problem).toBe("The last sync failed: The API answered with an error (500).");
   });

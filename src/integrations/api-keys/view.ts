@@ -35,7 +35,11 @@ export function freshnessOf(read: Freshness | undefined, sync?: Pick<SyncStateRe
   const lastRun = sync?.lastRun;
   return {
     lastSyncedAt: read?.lastSyncedAt ?? sync?.lastOkAt ?? null,
-    problem: read?.stale ? (read.message ?? "Showing the last synced data.") : lastRun?.ok === false ? `The last sync failed: ${lastRun.error ?? "unknown reason"}` : null,
+    problem: read?.stale
+      ? (read.message ?? "Showing the last synced data.")
+      : lastRun?.ok === false
+        ? `The last sync failed: ${lastRun.error ?? "unknown reason"}`
+        : null,
   };
 }
 

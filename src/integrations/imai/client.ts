@@ -1,5 +1,5 @@
 import { UpstreamError, upstreamFetch } from "../../server/upstream/http";
-import { accountInfoSuccess, type AccountInfo, IMAI_ACCOUNT_INFO_PATH, imaiErrorBody } from "./contract";
+import { type AccountInfo, accountInfoSuccess, IMAI_ACCOUNT_INFO_PATH, imaiErrorBody } from "./contract";
 
 export interface ImaiClientOptions {
   baseUrl: string;
@@ -18,7 +18,14 @@ export function createImaiClient({ baseUrl, apiKey, timeoutMs }: ImaiClientOptio
       const ok = accountInfoSuccess.safeParse(res.body);
       if (res.status >= 200 && res.status < 300 && ok.success) return ok.data;
       const failure = imaiErrorBody.safeParse(res.body);
-      if (res.status < 300) throw new UpstreamError(IMAI, "invalid_response", "IMAI sent an account answer the console does not understand", res.status, failure.success ? failure.data.error : undefined);
+      if (res.status < 300)
+        throw new UpstreamError(
+          IMAI,
+          "invalid_response",
+          "IMAI sent an account answer the console does not understand",
+          res.status,
+          failure.success ? failure.data.error : undefined,
+        );
       const retryAfter = Number(res.headers.get("retry-after"));
       throw new UpstreamError(
         IMAI,

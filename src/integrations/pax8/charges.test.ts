@@ -41,7 +41,13 @@ describe("chargesByCurrency", () => {
 
 describe("headline", () => {
   it("takes the budgeted currency with the largest charges, capping the bar at 100%", () => {
-    const charges = chargesByCurrency([{ currencyCode: "USD", currentCharges: 150 }, { currencyCode: "EUR", currentCharges: 900 }], { USD: 100 });
+    const charges = chargesByCurrency(
+      [
+        { currencyCode: "USD", currentCharges: 150 },
+        { currencyCode: "EUR", currentCharges: 900 },
+      ],
+      { USD: 100 },
+    );
     expect(headline(charges)).toEqual({ totalQuota: 100, remainingQuota: 0, usedQuota: 150, usagePercentage: 100, unit: "USD" });
   });
 

@@ -84,7 +84,8 @@ export function chargesByCurrency(items: Charged[], budget: Budget = {}): Curren
  */
 export function headline(charges: CurrencyCharges[]) {
   const main = charges.find((c) => c.budget !== undefined);
-  if (!main || main.budget === undefined) return { totalQuota: null, remainingQuota: null, usedQuota: null, usagePercentage: null, unit: charges[0]?.currency ?? "" };
+  if (!main || main.budget === undefined)
+    return { totalQuota: null, remainingQuota: null, usedQuota: null, usagePercentage: null, unit: charges[0]?.currency ?? "" };
   return {
     totalQuota: main.budget,
     remainingQuota: round(Math.max(0, main.budget - main.currentCharges)),

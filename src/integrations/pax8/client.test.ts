@@ -13,8 +13,8 @@ import {
   Pax8UnprocessableError,
   Pax8ValidationError,
 } from "./errors";
-import type { Pax8Data } from "./simulator-data";
 import { type Pax8SimulatorControl, SIMULATOR_PAX8_CLIENT_ID, SIMULATOR_PAX8_CLIENT_SECRET, startPax8Simulator } from "./simulator";
+import type { Pax8Data } from "./simulator-data";
 
 let sim: RunningSimulator<Pax8SimulatorControl> & { data: Pax8Data };
 let control: Pax8SimulatorControl;
@@ -33,7 +33,14 @@ beforeEach(() => {
 });
 
 const client = (extra: Partial<Pax8ClientOptions> = {}) =>
-  createPax8Client({ baseUrl: sim.url, tokenUrl: sim.env.PAX8_TOKEN_URL, clientId: SIMULATOR_PAX8_CLIENT_ID, clientSecret: SIMULATOR_PAX8_CLIENT_SECRET, timeoutMs: 2000, ...extra });
+  createPax8Client({
+    baseUrl: sim.url,
+    tokenUrl: sim.env.PAX8_TOKEN_URL,
+    clientId: SIMULATOR_PAX8_CLIENT_ID,
+    clientSecret: SIMULATOR_PAX8_CLIENT_SECRET,
+    timeoutMs: 2000,
+    ...extra,
+  });
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -52,13 +59,23 @@ describe("input is checked before any request", () => {
     ["a negative page", (c) => c.subscriptions.listUsageSummaries(SUBSCRIPTION_ID(), { page: -1 }), "page", /at least 0/],
     ["a fractional page", (c) => c.subscriptions.listUsageSummaries(SUBSCRIPTION_ID(), { page: 1.5 }), "page", /whole number/],
     ["an unknown sort field", (c) => c.subscriptions.listUsageSummaries(SUBSCRIPTION_ID(), { sort: "vendorName,asc" as never }), "sort", /resourceGroup/],
-    ["a sort direction other than asc/desc", (c) => c.subscriptions.listUsageSummaries(SUBSCRIPTION_ID(), { sort: "partnerTotal,down" as never }), "sort", /asc or ,desc/],
+    [
+      "a sort direction other than asc/desc",
+      (c) => c.subscriptions.listUsageSummaries(SUBSCRIPTION_ID(), { sort: "partnerTotal,down" as never }),
+      "sort",
+      /asc or ,desc/,
+    ],
     ["a companyId that is not a UUID", (c) => c.subscriptions.listUsageSummaries(SUBSCRIPTION_ID(), { companyId: "acme" }), "companyId", /UUID/],
     ["a usage summary id that is not a UUID", (c) => c.usageSummaries.get("12345"), "usageSummaryId", /UUID/],
     ["lines without usageDate", (c) => c.usageSummaries.listLines(SUMMARY_ID(), {} as never), "usageDate", /required/],
     ["lines for 2026-02-30", (c) => c.usageSummaries.listLines(SUMMARY_ID(), { usageDate: "2026-02-30" }), "usageDate", /real date/],
     ["lines for 24/11/2026", (c) => c.usageSummaries.listLines(SUMMARY_ID(), { usageDate: "24/11/2026" }), "usageDate", /yyyy-MM-dd/],
-    ["lines with a productId that is not a UUID", (c) => c.usageSummaries.listLines(SUMMARY_ID(), { usageDate: "2026-11-01", productId: "x" }), "productId", /UUID/],
+    [
+      "lines with a productId that is not a UUID",
+      (c) => c.usageSummaries.listLines(SUMMARY_ID(), { usageDate: "2026-11-01", productId: "x" }),
+      "productId",
+      /UUID/,
+    ],
   ];
   it.each(cases)("refuses %s, naming the field", async (_name, call, field, message) => {
     const error = await rejection(call(client()));

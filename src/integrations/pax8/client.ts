@@ -2,23 +2,23 @@ import type { z } from "zod";
 import { parseRetryAfter, UpstreamError, upstreamFetch } from "../../server/upstream/http";
 import {
   type ListSubscriptionsOptions,
-  listSubscriptionsOptions,
   type ListUsageLinesOptions,
-  listUsageLinesOptions,
   type ListUsageSummariesOptions,
+  listSubscriptionsOptions,
+  listUsageLinesOptions,
   listUsageSummariesOptions,
   pax8ErrorSchema,
   type SubscriptionListResponse,
   subscriptionListSchema,
   type UsageLineListResponse,
-  usageLineListSchema,
   type UsageSummary,
   type UsageSummaryListResponse,
+  usageLineListSchema,
   usageSummaryListSchema,
   usageSummarySchema,
   uuidField,
 } from "./contract";
-import { PAX8, pax8ErrorFor, Pax8ValidationError } from "./errors";
+import { PAX8, Pax8ValidationError, pax8ErrorFor } from "./errors";
 import { Pax8TokenSource, type TokenSourceOptions } from "./token";
 
 export const DEFAULT_BASE_URL = "https://api.pax8.com/v1";
@@ -68,7 +68,8 @@ export function createPax8Client(options: Pax8ClientOptions) {
     }
     if (res.status >= 200 && res.status < 300) {
       const parsed = schema.safeParse(res.body);
-      if (!parsed.success) throw new UpstreamError(PAX8, "invalid_response", `Pax8 sent an answer to ${path.split("/")[1]} the console does not understand`, res.status);
+      if (!parsed.success)
+        throw new UpstreamError(PAX8, "invalid_response", `Pax8 sent an answer to ${path.split("/")[1]} the console does not understand`, res.status);
       return parsed.data;
     }
     const body = pax8ErrorSchema.safeParse(res.body);

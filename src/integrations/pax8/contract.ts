@@ -97,7 +97,9 @@ export const pax8ErrorSchema = z.looseObject({
   message: z.string().optional(),
   instance: z.string().optional(),
   status: z.number().optional(),
-  details: z.array(z.looseObject({ message: z.string().optional(), type: z.string().optional(), instance: z.string().optional(), status: z.number().optional() })).optional(),
+  details: z
+    .array(z.looseObject({ message: z.string().optional(), type: z.string().optional(), instance: z.string().optional(), status: z.number().optional() }))
+    .optional(),
 });
 
 /** authentication.json: POST /token. */
@@ -145,10 +147,7 @@ export const sortField = z.preprocess(
   blank,
   z
     .string()
-    .regex(
-      new RegExp(`^(${SORT_FIELDS.join("|")})(,(asc|desc))?$`),
-      `must be one of ${SORT_FIELDS.join(", ")}, optionally followed by ,asc or ,desc`,
-    )
+    .regex(new RegExp(`^(${SORT_FIELDS.join("|")})(,(asc|desc))?$`), `must be one of ${SORT_FIELDS.join(", ")}, optionally followed by ,asc or ,desc`)
     .transform((v) => v as UsageSummarySort)
     .optional(),
 );

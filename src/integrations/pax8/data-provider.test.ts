@@ -17,7 +17,12 @@ describe("Refine ↔ Pax8 mapping", () => {
 
   it("sends the first sorter Pax8 can sort by as field,direction", () => {
     expect(toPax8Sort([{ field: "currentCharges", order: "desc" }])).toBe("currentCharges,desc");
-    expect(toPax8Sort([{ field: "vendorName", order: "asc" }, { field: "partnerTotal", order: "asc" }])).toBe("partnerTotal,asc");
+    expect(
+      toPax8Sort([
+        { field: "vendorName", order: "asc" },
+        { field: "partnerTotal", order: "asc" },
+      ]),
+    ).toBe("partnerTotal,asc");
     expect(toPax8Sort([])).toBeUndefined();
   });
 
@@ -32,7 +37,6 @@ describe("Refine ↔ Pax8 mapping", () => {
     expect(filterValue(filters, "companyId")).toBeUndefined();
     expect(shortId("6feb4e72-89e1-4f98-8149-9b8e82412e1d")).toBe("6feb4e72…");
   });
-
 
   it("reads a 422's reasons per field and retries only failures, not a user's mistake", () => {
     expect(fieldErrorsOf({ statusCode: 422, errors: { companyId: "must be a UUID" } })).toEqual({ companyId: "must be a UUID" });
@@ -107,7 +111,11 @@ describe("Pax8 data provider", () => {
 
   it("gives a 422 as an HttpError with the reason under the field's name", async () => {
     const error = (await provider
-      .getList({ resource: PAX8_RESOURCES.summaries, filters: [{ field: "companyId", operator: "eq", value: "acme" }], meta: { subscriptionId: subscriptionId() } })
+      .getList({
+        resource: PAX8_RESOURCES.summaries,
+        filters: [{ field: "companyId", operator: "eq", value: "acme" }],
+        meta: { subscriptionId: subscriptionId() },
+      })
       .catch((e) => e)) as ApiError;
     expect(error.statusCode).toBe(422);
     expect(error.errors).toEqual({ companyId: "must be a UUID" });

@@ -54,4 +54,3 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
 }
 
 export const isNotFound = (error: unknown) => (error as { statusCode?: number } | null)?.statusCode === 404;
-

@@ -3,8 +3,8 @@ import { startTestApp, TEST_DATABASES, type TestApp } from "../../../tests/helpe
 import type { IntegrationsUsageResponse, IntegrationUsage } from "../usage";
 import type { Pax8UsageDetails } from "./charges";
 import type { UsageLineListResponse, UsageSummary, UsageSummaryListResponse } from "./contract";
-import type { Pax8Data } from "./simulator-data";
 import { type Pax8SimulatorControl, SIMULATOR_PAX8_CLIENT_SECRET } from "./simulator";
+import type { Pax8Data } from "./simulator-data";
 
 describe.each(TEST_DATABASES)("Pax8 through the server (%s)", (database) => {
   let t: TestApp;
@@ -132,12 +132,23 @@ describe.each(TEST_DATABASES)("Pax8 through the server (%s)", (database) => {
   it("keeps the overview page working with status error and a safe message when Pax8 fails", async () => {
     sim.set("invalid_key");
     // A second app on SQLite: two PostgreSQL test schemas at once trip the core's migrator (see README).
-    const t2 = await startTestApp({ env: { PAX8_API_BASE_URL: (t.contexts.get("pax8")!.simulator as { url: string }).url, PAX8_TOKEN_URL: (t.contexts.get("pax8")!.env as { PAX8_TOKEN_URL: string }).PAX8_TOKEN_URL, PAX8_CLIENT_ID: "sim-pax8-client", PAX8_CLIENT_SECRET: SIMULATOR_PAX8_CLIENT_SECRET } });
+    const t2 = await startTestApp({
+      env: {
+        PAX8_API_BASE_URL: (t.contexts.get("pax8")!.simulator as { url: string }).url,
+        PAX8_TOKEN_URL: (t.contexts.get("pax8")!.env as { PAX8_TOKEN_URL: string }).PAX8_TOKEN_URL,
+        PAX8_CLIENT_ID: "sim-pax8-client",
+        PAX8_CLIENT_SECRET: SIMULATOR_PAX8_CLIENT_SECRET,
+      },
+    });
     try {
       const res = await t2.app.inject({ url: "/api/integrations/usage", headers: { cookie: await t2.login("admin") } });
       expect(res.statusCode).toBe(200);
       const card = (res.json() as IntegrationsUsageResponse).integrations.find((i) => i.id === "pax8") as IntegrationUsage;
-      expect(card).toMatchObject({ status: "error", demo: false, message: "Pax8 refused the client credentials. Check PAX8_CLIENT_ID and PAX8_CLIENT_SECRET." });
+      expect(card).toMatchObject({
+        status: "error",
+        demo: false,
+        message: "Pax8 refused the client credentials. Check PAX8_CLIENT_ID and PAX8_CLIENT_SECRET.",
+      });
       expect(res.body).not.toContain(SIMULATOR_PAX8_CLIENT_SECRET);
       expect(t2.logs.join("")).not.toContain(SIMULATOR_PAX8_CLIENT_SECRET);
     } finally {

@@ -3,7 +3,7 @@ import { envVar } from "../../server/config";
 import { defineIntegration, type IntegrationContext } from "../../server/integration";
 import { UpstreamError } from "../../server/upstream/http";
 import type { IntegrationUsage } from "../usage";
-import { type Budget, chargesByCurrency, headline, parseBudget, type Pax8UsageDetails } from "./charges";
+import { type Budget, chargesByCurrency, headline, type Pax8UsageDetails, parseBudget } from "./charges";
 import { createPax8Client, type Pax8Client } from "./client";
 import { MAX_PAGE_SIZE, type UsageSummary } from "./contract";
 import { PAX8, Pax8NotFoundError } from "./errors";
@@ -104,7 +104,12 @@ async function pax8Usage(ctx: Pax8Context, { refresh }: { refresh: boolean }): P
   const base = { id: "pax8", provider: PAX8, name: PAX8, demo: ctx.demo };
   const none = { totalQuota: null, remainingQuota: null, usedQuota: null, usagePercentage: null, unit: "", fetchedAt: null, stale: false };
   if (!ctx.env.PAX8_API_BASE_URL || !ctx.env.PAX8_CLIENT_ID || !ctx.env.PAX8_CLIENT_SECRET) {
-    return { ...base, ...none, status: "not_configured", message: "Pax8 not configured. Please add PAX8_CLIENT_ID and PAX8_CLIENT_SECRET to environment variables." };
+    return {
+      ...base,
+      ...none,
+      status: "not_configured",
+      message: "Pax8 not configured. Please add PAX8_CLIENT_ID and PAX8_CLIENT_SECRET to environment variables.",
+    };
   }
   const client = clientOf(ctx);
   try {

@@ -45,7 +45,13 @@ interface Product {
   meters: Meter[];
 }
 
-const product = (name: string, vendor: string, price: number, meters: Meter[] = []): Product => ({ id: uuidFrom(`product:${name}`), name, vendor, price, meters });
+const product = (name: string, vendor: string, price: number, meters: Meter[] = []): Product => ({
+  id: uuidFrom(`product:${name}`),
+  name,
+  vendor,
+  price,
+  meters,
+});
 
 const AZURE = product("Microsoft Azure Plan", "Microsoft", 0, [
   meter("Virtual Machines Dv5 Series - D2s v5", "1 Hour", 0.096, 48),
@@ -167,18 +173,86 @@ interface Plan {
 export function buildPax8Data(today = new Date()): Pax8Data {
   const [iron, northwind, contoso, bavaria, thames, maple, harbour] = COMPANIES;
   const plans: Plan[] = [
-    { company: iron, product: AZURE, status: "Active", billingTerm: "Monthly", quantity: 1, start: "2024-03-01", groups: [
-      ["rg-ironcloud-prod", 23], ["rg-ironcloud-dev", 9], ["rg-ironcloud-data", 12], ["rg-northwind-erp", 8, northwind], ["rg-northwind-web", 6, northwind],
-      ["rg-contoso-imaging", 10, contoso], ["rg-contoso-backup", 4, contoso], ["rg-shared-network", 5], ["rg-shared-monitoring", 3], ["rg-ironcloud-ai", 7],
-      ["rg-ironcloud-sandbox", 4], ["rg-northwind-reports", 5, northwind], ["rg-contoso-portal", 6, contoso], ["rg-ironcloud-dr", 5],
-    ] },
-    { company: bavaria, product: AZURE, status: "Active", billingTerm: "Monthly", quantity: 1, start: "2023-11-01", groups: [
-      ["rg-bavaria-mes", 14], ["rg-bavaria-sap", 11], ["rg-bavaria-iot", 9], ["rg-bavaria-test", 4],
-    ] },
-    { company: thames, product: ACRONIS, status: "Active", billingTerm: "Monthly", quantity: 1, start: "2024-06-12", groups: [["Thames Legal - London", 4], ["Thames Legal - Reading", 3]] },
-    { company: maple, product: AZURE, status: "Trial", billingTerm: "Trial", quantity: 1, start: "2026-10-20", groups: [["rg-mapleleaf-pilot", 6], ["rg-mapleleaf-files", 3]] },
-    { company: harbour, product: WASABI, status: "Active", billingTerm: "Monthly", quantity: 1, start: "2025-02-01", groups: [["Harbour Bridge - Archive", 1]] },
-    { company: contoso, product: PROOFPOINT, status: "Active", billingTerm: "Monthly", quantity: 1, start: "2022-09-21", groups: [["Contoso Dental Group", 3]] },
+    {
+      company: iron,
+      product: AZURE,
+      status: "Active",
+      billingTerm: "Monthly",
+      quantity: 1,
+      start: "2024-03-01",
+      groups: [
+        ["rg-ironcloud-prod", 23],
+        ["rg-ironcloud-dev", 9],
+        ["rg-ironcloud-data", 12],
+        ["rg-northwind-erp", 8, northwind],
+        ["rg-northwind-web", 6, northwind],
+        ["rg-contoso-imaging", 10, contoso],
+        ["rg-contoso-backup", 4, contoso],
+        ["rg-shared-network", 5],
+        ["rg-shared-monitoring", 3],
+        ["rg-ironcloud-ai", 7],
+        ["rg-ironcloud-sandbox", 4],
+        ["rg-northwind-reports", 5, northwind],
+        ["rg-contoso-portal", 6, contoso],
+        ["rg-ironcloud-dr", 5],
+      ],
+    },
+    {
+      company: bavaria,
+      product: AZURE,
+      status: "Active",
+      billingTerm: "Monthly",
+      quantity: 1,
+      start: "2023-11-01",
+      groups: [
+        ["rg-bavaria-mes", 14],
+        ["rg-bavaria-sap", 11],
+        ["rg-bavaria-iot", 9],
+        ["rg-bavaria-test", 4],
+      ],
+    },
+    {
+      company: thames,
+      product: ACRONIS,
+      status: "Active",
+      billingTerm: "Monthly",
+      quantity: 1,
+      start: "2024-06-12",
+      groups: [
+        ["Thames Legal - London", 4],
+        ["Thames Legal - Reading", 3],
+      ],
+    },
+    {
+      company: maple,
+      product: AZURE,
+      status: "Trial",
+      billingTerm: "Trial",
+      quantity: 1,
+      start: "2026-10-20",
+      groups: [
+        ["rg-mapleleaf-pilot", 6],
+        ["rg-mapleleaf-files", 3],
+      ],
+    },
+    {
+      company: harbour,
+      product: WASABI,
+      status: "Active",
+      billingTerm: "Monthly",
+      quantity: 1,
+      start: "2025-02-01",
+      groups: [["Harbour Bridge - Archive", 1]],
+    },
+    {
+      company: contoso,
+      product: PROOFPOINT,
+      status: "Active",
+      billingTerm: "Monthly",
+      quantity: 1,
+      start: "2022-09-21",
+      groups: [["Contoso Dental Group", 3]],
+    },
     { company: northwind, product: M365, status: "Active", billingTerm: "Monthly", quantity: 48, start: "2021-01-01" },
     { company: iron, product: DROPBOX, status: "PendingCancel", billingTerm: "Annual", quantity: 12, start: "2023-04-30" },
     { company: thames, product: M365, status: "Active", billingTerm: "Annual", quantity: 22, start: "2024-06-12" },
@@ -210,7 +284,10 @@ export function buildPax8Data(today = new Date()): Pax8Data {
     });
     for (const [g, [name, count, owner]] of (plan.groups ?? []).entries()) {
       const start = Math.floor(unit(`offset:${name}`) * plan.product.meters.length);
-      const meters = Array.from({ length: Math.min(count, plan.product.meters.length) }, (_, k) => plan.product.meters[(start + k) % plan.product.meters.length]);
+      const meters = Array.from(
+        { length: Math.min(count, plan.product.meters.length) },
+        (_, k) => plan.product.meters[(start + k) % plan.product.meters.length],
+      );
       const summary: SimSummary = {
         id: uuidFrom(`summary:${id}:${name}`),
         companyId: (owner ?? plan.company).id,
@@ -226,7 +303,10 @@ export function buildPax8Data(today = new Date()): Pax8Data {
       };
       const lines = monthDays.flatMap((d) => linesFor(summary, d, data));
       summary.currentCharges = round(lines.reduce((s, l) => s + (l.currentCharges ?? 0), 0));
-      summary.partnerTotal = round(lines.reduce((s, l) => s + (l.partnerTotal ?? 0), 0), 3);
+      summary.partnerTotal = round(
+        lines.reduce((s, l) => s + (l.partnerTotal ?? 0), 0),
+        3,
+      );
       data.summaries.push(summary);
     }
   }

@@ -3,14 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { RunningSimulator } from "../../server/integration";
 import { listenSimulator, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
-import {
-  DEFAULT_PAGE_SIZE,
-  listSubscriptionsOptions,
-  listUsageLinesOptions,
-  listUsageSummariesOptions,
-  type Pax8ErrorBody,
-  uuidField,
-} from "./contract";
+import { DEFAULT_PAGE_SIZE, listSubscriptionsOptions, listUsageLinesOptions, listUsageSummariesOptions, type Pax8ErrorBody, uuidField } from "./contract";
 import { buildPax8Data, COMPANIES, linesFor, type Pax8Data, publicSummary } from "./simulator-data";
 
 export const SIMULATOR_PAX8_CLIENT_ID = "sim-pax8-client";
@@ -91,7 +84,13 @@ export async function startPax8Simulator(options: { today?: Date } = {}): Promis
 
   const invalid = (reply: FastifyReply, instance: string, issues: z.core.$ZodIssue[]) =>
     reply.code(422).send(
-      problem(422, "Unprocessable Entity", "Validation failed", instance, issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`)),
+      problem(
+        422,
+        "Unprocessable Entity",
+        "Validation failed",
+        instance,
+        issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`),
+      ),
     );
   const notFound = (reply: FastifyReply, instance: string, message: string) => reply.code(404).send(problem(404, "Not Found", message, instance));
 
@@ -117,7 +116,10 @@ export async function startPax8Simulator(options: { today?: Date } = {}): Promis
     }
     if (control.rateLimitNext > 0) {
       control.rateLimitNext--;
-      return reply.code(429).header("retry-after", String(control.retryAfterS)).send(problem(429, "Too Many Requests", "Rate limit exceeded"));
+      return reply
+        .code(429)
+        .header("retry-after", String(control.retryAfterS))
+        .send(problem(429, "Too Many Requests", "Rate limit exceeded"));
     }
   };
 
@@ -138,7 +140,12 @@ export async function startPax8Simulator(options: { today?: Date } = {}): Promis
   app.get<{ Params: { subscriptionId: string } }>("/v1/subscriptions/:subscriptionId/usage-summaries", { preHandler: guard }, async (request, reply) => {
     const instance = request.url.split("?")[0];
     const id = uuidField.safeParse(request.params.subscriptionId);
-    if (!id.success) return invalid(reply, instance, id.error.issues.map((i) => ({ ...i, path: ["subscriptionId"] })));
+    if (!id.success)
+      return invalid(
+        reply,
+        instance,
+        id.error.issues.map((i) => ({ ...i, path: ["subscriptionId"] })),
+      );
     const q = listUsageSummariesOptions.safeParse(request.query);
     if (!q.success) return invalid(reply, instance, q.error.issues);
     if (!data.subscriptions.some((s) => s.id === id.data)) return notFound(reply, instance, "Invalid subscriptionId or companyId");
@@ -152,7 +159,12 @@ export async function startPax8Simulator(options: { today?: Date } = {}): Promis
 
   app.get<{ Params: { id: string } }>("/v1/usage-summaries/:id", { preHandler: guard }, async (request, reply) => {
     const id = uuidField.safeParse(request.params.id);
-    if (!id.success) return invalid(reply, request.url, id.error.issues.map((i) => ({ ...i, path: ["usageSummaryId"] })));
+    if (!id.success)
+      return invalid(
+        reply,
+        request.url,
+        id.error.issues.map((i) => ({ ...i, path: ["usageSummaryId"] })),
+      );
     const summary = data.summaries.find((s) => s.id === id.data);
     return summary ? publicSummary(summary) : notFound(reply, request.url, "Usage summary not found");
   });
@@ -160,7 +172,12 @@ export async function startPax8Simulator(options: { today?: Date } = {}): Promis
   app.get<{ Params: { id: string } }>("/v1/usage-summaries/:id/usage-lines", { preHandler: guard }, async (request, reply) => {
     const instance = request.url.split("?")[0];
     const id = uuidField.safeParse(request.params.id);
-    if (!id.success) return invalid(reply, instance, id.error.issues.map((i) => ({ ...i, path: ["usageSummaryId"] })));
+    if (!id.success)
+      return invalid(
+        reply,
+        instance,
+        id.error.issues.map((i) => ({ ...i, path: ["usageSummaryId"] })),
+      );
     const q = listUsageLinesOptions.safeParse(request.query);
     if (!q.success) return invalid(reply, instance, q.error.issues);
     const summary = data.summaries.find((s) => s.id === id.data);

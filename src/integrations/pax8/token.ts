@@ -1,6 +1,6 @@
 import { UpstreamError, upstreamFetch } from "../../server/upstream/http";
 import { tokenResponseSchema } from "./contract";
-import { PAX8, pax8ErrorFor, Pax8UnauthorizedError } from "./errors";
+import { PAX8, Pax8UnauthorizedError, pax8ErrorFor } from "./errors";
 
 export const DEFAULT_TOKEN_URL = "https://api.pax8.com/v1/token";
 export const DEFAULT_AUDIENCE = "https://api.pax8.com";

@@ -43,7 +43,14 @@ export function createRestaurantsClient({ baseUrl, apiKey, pat, timeoutMs }: Res
     const failure = upstreamErrorSchema.safeParse(res.body);
     const code = failure.success ? (failure.data.code ?? (typeof failure.data.error === "object" ? failure.data.error.code : undefined)) : undefined;
     const retryAfter = Number(res.headers.get("retry-after"));
-    throw new UpstreamError(RESTAURANTS, "http", `${RESTAURANTS} answered ${res.status}`, res.status, code, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+    throw new UpstreamError(
+      RESTAURANTS,
+      "http",
+      `${RESTAURANTS} answered ${res.status}`,
+      res.status,
+      code,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
 
   const admin = (): Record<string, string> => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertsSchema, renewResponseSchema, restaurantDetailSchema, restaurantUsageSchema, usageListSchema } from "./contract";
-import { SIM_RESTAURANTS } from "./simulator-data";
 import { type RestaurantsSimulatorControl, SIMULATOR_BOT_API_KEY, SIMULATOR_DASHBOARD_PAT, startRestaurantsSimulator } from "./simulator";
+import { SIM_RESTAURANTS } from "./simulator-data";
 
 // The spec's literal examples (specs/restaurant-usage.api.md), as written there.
 const record = {
@@ -29,7 +29,9 @@ const SPEC = {
     ],
   },
   alerts: {
-    data: [{ restaurantId: "cuid999", restaurantName: "High Usage", used: 910, limit: 1000, remaining: 90, usagePercent: 91.0, isNearingQuota: true, adjustedBy: 0 }],
+    data: [
+      { restaurantId: "cuid999", restaurantName: "High Usage", used: 910, limit: 1000, remaining: 90, usagePercent: 91.0, isNearingQuota: true, adjustedBy: 0 },
+    ],
     pagination: { total: 150, limit: 50, offset: 0, hasMore: true },
     threshold: 0.9,
   },
@@ -45,10 +47,17 @@ describe("restaurant usage contract", () => {
   });
 
   it("accepts an unlimited plan: limit -1 and no usagePercent", () => {
-    const unlimited = { ...record, allowance: { dailyLimit: -1, dailyRemaining: -1, monthlyLimit: -1, monthlyRemaining: -1 }, adjustedBy: 0, isNearingQuota: false };
+    const unlimited = {
+      ...record,
+      allowance: { dailyLimit: -1, dailyRemaining: -1, monthlyLimit: -1, monthlyRemaining: -1 },
+      adjustedBy: 0,
+      isNearingQuota: false,
+    };
     delete (unlimited as Partial<typeof record>).usagePercent;
     expect(restaurantUsageSchema.parse(unlimited).usagePercent).toBeUndefined();
-    expect(renewResponseSchema.parse({ success: true, data: { used: 0, limit: -1, remaining: -1, isNearingQuota: false } }).data.effectiveLimit).toBeUndefined();
+    expect(
+      renewResponseSchema.parse({ success: true, data: { used: 0, limit: -1, remaining: -1, isNearingQuota: false } }).data.effectiveLimit,
+    ).toBeUndefined();
   });
 
   it("refuses what the console could not show", () => {
@@ -67,7 +76,11 @@ describe("restaurants simulator", () => {
     return { status: res.status, body: (await res.json()) as any };
   };
   const renew = (id: string, body: unknown, headers: Record<string, string> = admin) =>
-    fetch(new URL(`/api/admin/usage/${id}/renew`, sim.url), { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(new URL(`/api/admin/usage/${id}/renew`, sim.url), {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     sim = await startRestaurantsSimulator();
@@ -90,7 +103,11 @@ describe("restaurants simulator", () => {
     const { body } = await get("/api/usage?limit=100");
     const byId = new Map<string, any>(body.data.map((r: any) => [r.restaurantId, r]));
     expect(byId.get(SIM_RESTAURANTS.nearQuota.id)).toMatchObject({ isNearingQuota: true, usagePercent: 93 });
-    expect(byId.get(SIM_RESTAURANTS.overQuota.id)).toMatchObject({ conversationsThisMonth: 1130, usagePercent: 100, allowance: { monthlyLimit: 1000, monthlyRemaining: 0 } });
+    expect(byId.get(SIM_RESTAURANTS.overQuota.id)).toMatchObject({
+      conversationsThisMonth: 1130,
+      usagePercent: 100,
+      allowance: { monthlyLimit: 1000, monthlyRemaining: 0 },
+    });
     const unlimited = byId.get(SIM_RESTAURANTS.unlimited.id);
     expect(unlimited).toMatchObject({ isNearingQuota: false, allowance: { monthlyLimit: -1 } });
     expect(unlimited).not.toHaveProperty("usagePercent");
@@ -102,7 +119,15 @@ describe("restaurants simulator", () => {
   it("adds each renewal to adjustedBy and to the effective limit", async () => {
     const id = SIM_RESTAURANTS.nearQuota.id;
     const first = (await (await renew(id, { amount: 1000, reason: "one" })).json()) as any;
-    expect(first.data).toMatchObject({ used: 930, limit: 1000, effectiveLimit: 2000, adjustedBy: 1000, remaining: 1070, isNearingQuota: false, usagePercent: 46.5 });
+    expect(first.data).toMatchObject({
+      used: 930,
+      limit: 1000,
+      effectiveLimit: 2000,
+      adjustedBy: 1000,
+      remaining: 1070,
+      isNearingQuota: false,
+      usagePercent: 46.5,
+    });
     const second = (await (await renew(id, { reason: "default amount" })).json()) as any;
     expect(second.data).toMatchObject({ effectiveLimit: 3000, adjustedBy: 2000 });
     expect((await get(`/api/usage/${id}`)).body).toMatchObject({ adjustedBy: 2000, allowance: { monthlyLimit: 3000 } });

@@ -31,7 +31,11 @@ describe("restaurants data provider", () => {
   });
 
   it("lists alerts at the threshold given in percent", async () => {
-    const at50 = await provider.getList<UsageAlert>({ resource: RESOURCES.alerts, pagination: { currentPage: 1, pageSize: 200 }, filters: [{ field: "threshold", operator: "eq", value: 50 }] });
+    const at50 = await provider.getList<UsageAlert>({
+      resource: RESOURCES.alerts,
+      pagination: { currentPage: 1, pageSize: 200 },
+      filters: [{ field: "threshold", operator: "eq", value: 50 }],
+    });
     expect(at50.total).toBe(sim.alerting(0.5).length);
     expect(at50.threshold).toBe(0.5);
     const byDefault = await provider.getList<UsageAlert>({ resource: RESOURCES.alerts });
@@ -45,8 +49,13 @@ describe("restaurants data provider", () => {
   });
 
   it("fails as a Refine HttpError with the server's words", async () => {
-    await expect(provider.getOne({ resource: RESOURCES.list, id: "cm0missing" })).rejects.toMatchObject({ statusCode: 404, message: "Restaurant cm0missing was not found." });
-    await expect(provider.getList({ resource: RESOURCES.list, pagination: { currentPage: -4, pageSize: 500 } })).resolves.toMatchObject({ total: sim.active.length });
+    await expect(provider.getOne({ resource: RESOURCES.list, id: "cm0missing" })).rejects.toMatchObject({
+      statusCode: 404,
+      message: "Restaurant cm0missing was not found.",
+    });
+    await expect(provider.getList({ resource: RESOURCES.list, pagination: { currentPage: -4, pageSize: 500 } })).resolves.toMatchObject({
+      total: sim.active.length,
+    });
     sim.set("error500");
     try {
       await expect(provider.getList({ resource: RESOURCES.alerts, filters: [{ field: "threshold", operator: "eq", value: 33 }] })).rejects.toMatchObject({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, TEST_DATABASES, type TestApp } from "../../../tests/helpers/app";
-import { bodyHash, once, type Outcome } from "./idempotency";
+import { bodyHash, type Outcome, once } from "./idempotency";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -38,20 +38,36 @@ describe.each(TEST_DATABASES)("idempotency keys (%s)", (database) => {
       return ok("slow");
     });
     await sleep(50);
-    await expect(once(t.db, { scope: s, key: "k", body: 1, waitMs: 100 }, async () => ok("never"))).rejects.toMatchObject({ statusCode: 409, code: "idempotency_in_progress" });
+    await expect(once(t.db, { scope: s, key: "k", body: 1, waitMs: 100 }, async () => ok("never"))).rejects.toMatchObject({
+      statusCode: 409,
+      code: "idempotency_in_progress",
+    });
     expect((await slow).body).toBe("slow");
   });
 
   it("takes over a key a dead replica left pending", async () => {
     const s = scope();
-    await t.db.insertInto("idempotency_keys").values({ scope: s, key: "k", body_hash: bodyHash(1), status: null, response: null, created_at: new Date(Date.now() - 120_000).toISOString() }).execute();
+    await t.db
+      .insertInto("idempotency_keys")
+      .values({ scope: s, key: "k", body_hash: bodyHash(1), status: null, response: null, created_at: new Date(Date.now() - 120_000).toISOString() })
+      .execute();
     const answer = await once(t.db, { scope: s, key: "k", body: 1, waitMs: 1000, abandonedMs: 60_000 }, async () => ok("taken over"));
     expect(answer).toMatchObject({ body: "taken over", replayed: false });
   });
 
   it("forgets a scope's answers after their retention", async () => {
     const s = scope();
-    await t.db.insertInto("idempotency_keys").values({ scope: s, key: "old", body_hash: bodyHash(1), status: 200, response: JSON.stringify({ status: 200, body: "old", final: true }), created_at: "2020-01-01T00:00:00.000Z" }).execute();
+    await t.db
+      .insertInto("idempotency_keys")
+      .values({
+        scope: s,
+        key: "old",
+        body_hash: bodyHash(1),
+        status: 200,
+        response: JSON.stringify({ status: 200, body: "old", final: true }),
+        created_at: "2020-01-01T00:00:00.000Z",
+      })
+      .execute();
     await once(t.db, { scope: s, key: "new", body: 1, waitMs: 1000 }, async () => ok("new"));
     const keys = await t.db.selectFrom("idempotency_keys").select("key").where("scope", "=", s).execute();
     expect(keys.map((k) => k.key)).toEqual(["new"]);

@@ -1,7 +1,7 @@
 import { AlertOutlined, ShopOutlined } from "@ant-design/icons";
-import { lazy, Suspense, type ReactNode } from "react";
-import { Route } from "react-router";
 import { Spin } from "antd";
+import { lazy, type ReactNode, Suspense } from "react";
+import { Route } from "react-router";
 import { PERMISSIONS } from "../../auth/permissions";
 import type { ClientIntegration } from "../types";
 import { RESOURCES, RESTAURANTS_PROVIDER, restaurantsDataProvider } from "./data-provider";
@@ -26,7 +26,13 @@ export const restaurants: ClientIntegration = {
       name: RESOURCES.list,
       list: "/restaurants",
       show: "/restaurants/:id",
-      meta: { label: "Restaurants", icon: <ShopOutlined />, dataProviderName: RESTAURANTS_PROVIDER, permission: read, permissions: { renew: PERMISSIONS.integrationRenew } },
+      meta: {
+        label: "Restaurants",
+        icon: <ShopOutlined />,
+        dataProviderName: RESTAURANTS_PROVIDER,
+        permission: read,
+        permissions: { renew: PERMISSIONS.integrationRenew },
+      },
     },
     {
       name: RESOURCES.alerts,
@@ -36,7 +42,13 @@ export const restaurants: ClientIntegration = {
     {
       name: RESOURCES.own,
       list: "/my-restaurant",
-      meta: { label: "My restaurant", icon: <ShopOutlined />, dataProviderName: RESTAURANTS_PROVIDER, permission: PERMISSIONS.restaurantReadOwn, requiresRestaurant: true },
+      meta: {
+        label: "My restaurant",
+        icon: <ShopOutlined />,
+        dataProviderName: RESTAURANTS_PROVIDER,
+        permission: PERMISSIONS.restaurantReadOwn,
+        requiresRestaurant: true,
+      },
     },
   ],
   routes: (

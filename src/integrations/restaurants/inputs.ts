@@ -29,12 +29,13 @@ export const restaurantParams = z.object({
 });
 
 export const renewInput = z.object({
-  amount: z.number().int("must be a whole number").min(1, "must be at least 1").max(RENEW_MAX_AMOUNT, `must be at most ${RENEW_MAX_AMOUNT}`).default(RENEW_DEFAULT_AMOUNT),
-  reason: z
-    .string("is required")
-    .trim()
-    .min(1, "is required")
-    .max(RENEW_REASON_MAX, `must be at most ${RENEW_REASON_MAX} characters`),
+  amount: z
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(RENEW_MAX_AMOUNT, `must be at most ${RENEW_MAX_AMOUNT}`)
+    .default(RENEW_DEFAULT_AMOUNT),
+  reason: z.string("is required").trim().min(1, "is required").max(RENEW_REASON_MAX, `must be at most ${RENEW_REASON_MAX} characters`),
 });
 export const renewHeaders = z.object({
   [IDEMPOTENCY_HEADER]: z.string("is required: one key for each renewal").regex(/^[\x21-\x7e]{8,200}$/, "must be 8–200 visible ASCII characters"),

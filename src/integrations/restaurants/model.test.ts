@@ -23,12 +23,16 @@ describe("restaurant figures", () => {
   });
 
   it("shows an unlimited plan (limit -1, no usagePercent) as Unlimited, with no percent", () => {
-    const f = figuresOf(row({ allowance: { dailyLimit: -1, dailyRemaining: -1, monthlyLimit: -1, monthlyRemaining: -1 }, usagePercent: undefined, isNearingQuota: false }));
+    const f = figuresOf(
+      row({ allowance: { dailyLimit: -1, dailyRemaining: -1, monthlyLimit: -1, monthlyRemaining: -1 }, usagePercent: undefined, isNearingQuota: false }),
+    );
     expect(f).toMatchObject({ unlimited: true, limit: null, remaining: null, percent: null, badge: "unlimited" });
   });
 
   it("shows a restaurant past its limit as over quota though usagePercent stops at 100", () => {
-    const f = figuresOf(row({ conversationsThisMonth: 1130, usagePercent: 100, allowance: { dailyLimit: 1000, dailyRemaining: 0, monthlyLimit: 1000, monthlyRemaining: 0 } }));
+    const f = figuresOf(
+      row({ conversationsThisMonth: 1130, usagePercent: 100, allowance: { dailyLimit: 1000, dailyRemaining: 0, monthlyLimit: 1000, monthlyRemaining: 0 } }),
+    );
     expect(f).toMatchObject({ used: 1130, limit: 1000, percent: 100, over: true, badge: "over_quota" });
   });
 
@@ -37,14 +41,37 @@ describe("restaurant figures", () => {
   });
 
   it("applies a renewal's answer to the row", () => {
-    const after = applyRenew(row(), { restaurantId: "r1", used: 930, limit: 1000, effectiveLimit: 2000, adjustedBy: 1000, remaining: 1070, usagePercent: 46.5, isNearingQuota: false });
-    expect(after).toMatchObject({ adjustedBy: 1000, usagePercent: 46.5, isNearingQuota: false, allowance: { monthlyLimit: 2000, monthlyRemaining: 1070, dailyLimit: 1000 } });
+    const after = applyRenew(row(), {
+      restaurantId: "r1",
+      used: 930,
+      limit: 1000,
+      effectiveLimit: 2000,
+      adjustedBy: 1000,
+      remaining: 1070,
+      usagePercent: 46.5,
+      isNearingQuota: false,
+    });
+    expect(after).toMatchObject({
+      adjustedBy: 1000,
+      usagePercent: 46.5,
+      isNearingQuota: false,
+      allowance: { monthlyLimit: 2000, monthlyRemaining: 1070, dailyLimit: 1000 },
+    });
     expect(figuresOf(after).badge).toBeNull();
   });
 });
 
 describe("rows with renewals", () => {
-  const outcome = { restaurantId: "r1", used: 930, limit: 1000, effectiveLimit: 2000, adjustedBy: 1000, remaining: 1070, usagePercent: 46.5, isNearingQuota: false };
+  const outcome = {
+    restaurantId: "r1",
+    used: 930,
+    limit: 1000,
+    effectiveLimit: 2000,
+    adjustedBy: 1000,
+    remaining: 1070,
+    usagePercent: 46.5,
+    isNearingQuota: false,
+  };
   it("shows a renewal on a page fetched before it, and the page's own figures once fetched after", () => {
     const rows = [row(), row({ restaurantId: "r2" })];
     const renewed = { r1: { outcome, at: 2000 } };

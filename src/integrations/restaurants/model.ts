@@ -78,7 +78,10 @@ export function historySeries(history: readonly HistoryEntry[], now = new Date()
     const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
     const month = d.getUTCMonth() + 1;
     const year = d.getUTCFullYear();
-    bars.push({ label: month === 1 || i === 5 ? `${MONTHS[month - 1]} ${String(year).slice(2)}` : MONTHS[month - 1], value: byMonth.get(`${year}-${month}`) ?? 0 });
+    bars.push({
+      label: month === 1 || i === 5 ? `${MONTHS[month - 1]} ${String(year).slice(2)}` : MONTHS[month - 1],
+      value: byMonth.get(`${year}-${month}`) ?? 0,
+    });
   }
   return bars;
 }

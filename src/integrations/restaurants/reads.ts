@@ -45,7 +45,9 @@ export function metaOf(ctx: RestaurantsContext, ...reads: Cached<unknown>[]): Re
     fetchedAt,
     stale: Boolean(stale),
     demo: ctx.demo,
-    ...(stale ? { message: `${stale.error ? upstreamToAppError(stale.error).message : "The restaurant usage API failed."} Showing the last known figures.` } : {}),
+    ...(stale
+      ? { message: `${stale.error ? upstreamToAppError(stale.error).message : "The restaurant usage API failed."} Showing the last known figures.` }
+      : {}),
   };
 }
 
@@ -69,7 +71,8 @@ export function readsFor(ctx: RestaurantsContext): Reads {
 function createReads(ctx: RestaurantsContext) {
   const client = () => restaurantsClient(ctx);
   return {
-    list: (limit: number, offset: number, refresh: boolean) => ctx.cache.get(KEYS.list(limit, offset), () => client().listUsage({ limit, offset }), { refresh }),
+    list: (limit: number, offset: number, refresh: boolean) =>
+      ctx.cache.get(KEYS.list(limit, offset), () => client().listUsage({ limit, offset }), { refresh }),
     alerts: (threshold: number, limit: number, offset: number, refresh: boolean) =>
       ctx.cache.get(KEYS.alerts(threshold, limit, offset), () => client().listAlerts({ threshold, limit, offset }), { refresh }),
     /** How many restaurants are near quota: one upstream call (limit=1, its total) per minute, whoever asks. */

@@ -42,10 +42,17 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
 
     const res = await renew(id, { amount: 1000, reason: "Monthly renewal" });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ success: true, data: { restaurantId: id, used: 930, limit: 1000, effectiveLimit: 2000, adjustedBy: 1000, remaining: 1070, usagePercent: 46.5, isNearingQuota: false } });
+    expect(res.json()).toEqual({
+      success: true,
+      data: { restaurantId: id, used: 930, limit: 1000, effectiveLimit: 2000, adjustedBy: 1000, remaining: 1070, usagePercent: 46.5, isNearingQuota: false },
+    });
 
     const after = (await t.app.inject({ url: `${BFF.list}?limit=100`, headers: { cookie: support } })).json() as UsageListResponse;
-    expect(after.data.find((r) => r.restaurantId === id)).toMatchObject({ isNearingQuota: false, adjustedBy: 1000, allowance: { monthlyLimit: 2000, monthlyRemaining: 1070 } });
+    expect(after.data.find((r) => r.restaurantId === id)).toMatchObject({
+      isNearingQuota: false,
+      adjustedBy: 1000,
+      allowance: { monthlyLimit: 2000, monthlyRemaining: 1070 },
+    });
     expect((await t.app.inject({ url: BFF.alertsCount, headers: { cookie: support } })).json().count).toBe(countBefore - 1);
     expect((await t.app.inject({ url: BFF.detail(id), headers: { cookie: support } })).json()).toMatchObject({ adjustedBy: 1000 });
   });
@@ -125,7 +132,9 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
     expect(refused).toMatchObject({ outcome: "failure", reason: "Bad amount" });
     expect(JSON.parse(refused.details!)).toMatchObject({ amount: 0, error: "validation_failed" });
 
-    const list = (await t.app.inject({ url: BFF.renewals(SIM_RESTAURANTS.nearQuota.id), headers: { cookie: await t.login("viewer") } })).json() as RenewalsResponse;
+    const list = (
+      await t.app.inject({ url: BFF.renewals(SIM_RESTAURANTS.nearQuota.id), headers: { cookie: await t.login("viewer") } })
+    ).json() as RenewalsResponse;
     expect(list.data.slice(0, 2)).toMatchObject([
       { outcome: "failure", amount: 0, reason: "Bad amount", actorEmail: "support@example.com" },
       { outcome: "success", amount: 250, reason: "Busy weekend", effectiveLimit: 1250 },

@@ -5,10 +5,10 @@ import { AppError } from "../../server/errors";
 import { upstreamToAppError } from "../../server/http-errors";
 import { UpstreamError } from "../../server/upstream/http";
 import { parseInput } from "../../server/validate";
-import { IDEMPOTENCY_HEADER, ROUTES, type Renewal, type RenewOutcome, type RenewResponseBody, RENEW_REASON_MAX } from "./api";
-import { renewHeaders, renewInput, restaurantParams } from "./inputs";
+import { IDEMPOTENCY_HEADER, RENEW_REASON_MAX, type Renewal, type RenewOutcome, type RenewResponseBody, ROUTES } from "./api";
 import { type RenewResult, UNLIMITED } from "./contract";
-import { once, type Outcome } from "./idempotency";
+import { type Outcome, once } from "./idempotency";
+import { renewHeaders, renewInput, restaurantParams } from "./inputs";
 import { KEYS, type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
 
 export const RENEW_ACTION = "restaurants.renew";
@@ -17,7 +17,16 @@ export const RENEW_ACTION = "restaurants.renew";
 export function renewOutcome(restaurantId: string, r: RenewResult): RenewOutcome {
   const adjustedBy = r.adjustedBy ?? 0;
   const effectiveLimit = r.effectiveLimit ?? (r.limit === UNLIMITED ? UNLIMITED : r.limit + adjustedBy);
-  return { restaurantId, used: r.used, limit: r.limit, effectiveLimit, adjustedBy, remaining: r.remaining, ...(r.usagePercent !== undefined ? { usagePercent: r.usagePercent } : {}), isNearingQuota: r.isNearingQuota };
+  return {
+    restaurantId,
+    used: r.used,
+    limit: r.limit,
+    effectiveLimit,
+    adjustedBy,
+    remaining: r.remaining,
+    ...(r.usagePercent !== undefined ? { usagePercent: r.usagePercent } : {}),
+    isNearingQuota: r.isNearingQuota,
+  };
 }
 
 /** What the audit log keeps of a renew body, valid or not. */
@@ -34,7 +43,14 @@ const renewalsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).
 export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   const waitMs = ctx.core.UPSTREAM_TIMEOUT_MS + 5_000;
 
-  async function audit(request: FastifyRequest, restaurantId: string, outcome: "success" | "failure", amount: number | null, reason: string | null, details: Record<string, unknown>) {
+  async function audit(
+    request: FastifyRequest,
+    restaurantId: string,
+    outcome: "success" | "failure",
+    amount: number | null,
+    reason: string | null,
+    details: Record<string, unknown>,
+  ) {
     try {
       await ctx.audit.record(request, { action: RENEW_ACTION, outcome, target: restaurantId, reason, details: { amount, ...details } });
     } catch (error) {
@@ -50,7 +66,11 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       await Promise.all(KEYS.afterRenew(restaurantId).map((prefix) => ctx.cache.invalidate(prefix))).catch((error) =>
         request.log.error({ err: error }, "could not tell the other replicas about a renewal"),
       );
-      await audit(request, restaurantId, "success", amount, reason, { effectiveLimit: data.effectiveLimit, adjustedBy: data.adjustedBy, remaining: data.remaining });
+      await audit(request, restaurantId, "success", amount, reason, {
+        effectiveLimit: data.effectiveLimit,
+        adjustedBy: data.adjustedBy,
+        remaining: data.remaining,
+      });
       const body: RenewResponseBody = { success: true, data };
       return { status: 200, body, final: true };
     } catch (raw) {
@@ -61,7 +81,9 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       await audit(request, restaurantId, "failure", amount, reason, { error: error.code, status: error.statusCode });
       // Every answer is kept for the key and replayed (as the issue asks), but a 429: the upstream did nothing.
       const unknownOutcome = raw instanceof UpstreamError && (raw.failure === "timeout" || raw.failure === "network" || (raw.status ?? 0) >= 500);
-      const message = unknownOutcome ? `${error.message} The renewal may or may not have been applied: check the restaurant's figures before trying again.` : error.message;
+      const message = unknownOutcome
+        ? `${error.message} The renewal may or may not have been applied: check the restaurant's figures before trying again.`
+        : error.message;
       return { status: error.statusCode, body: { error: { code: error.code, message } }, headers: error.headers, final: error.statusCode !== 429 };
     }
   }
@@ -74,10 +96,8 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       const { restaurantId } = parseInput(restaurantParams, request.params, "params");
       const input = parseInput(renewInput, request.body, "body");
       const key = parseInput(renewHeaders, request.headers, "headers")[IDEMPOTENCY_HEADER];
-      answer = await once(
-        ctx.db,
-        { scope: `restaurants.renew:${request.user!.id}`, key, body: [restaurantId, input.amount, input.reason], waitMs },
-        () => renewOnce(request, restaurantId, input.amount, input.reason),
+      answer = await once(ctx.db, { scope: `restaurants.renew:${request.user!.id}`, key, body: [restaurantId, input.amount, input.reason], waitMs }, () =>
+        renewOnce(request, restaurantId, input.amount, input.reason),
       );
     } catch (error) {
       // Refused before reaching the upstream (invalid input, a reused key): audited too.
@@ -106,7 +126,14 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   });
 }
 
-export function toRenewal(row: { id: number; at: string; actor_email: string | null; reason: string | null; outcome: string; details: string | null }): Renewal {
+export function toRenewal(row: {
+  id: number;
+  at: string;
+  actor_email: string | null;
+  reason: string | null;
+  outcome: string;
+  details: string | null;
+}): Renewal {
   const details = (row.details ? JSON.parse(row.details) : {}) as { amount?: number | null; effectiveLimit?: number; error?: string };
   return {
     id: Number(row.id),

@@ -61,7 +61,12 @@ describe("restaurants on two replicas", () => {
     expect((await b.app.inject({ url: BFF.alertsCount, headers: { cookie } })).json().count).toBeGreaterThan(0);
     const countBefore = (await b.app.inject({ url: BFF.alertsCount, headers: { cookie } })).json().count;
 
-    const renewed = await a.app.inject({ method: "POST", url: BFF.renew(SIM_RESTAURANTS.nearQuota.id), headers: { cookie, "idempotency-key": "replica-test-1" }, payload: { amount: 1000, reason: "replicas" } });
+    const renewed = await a.app.inject({
+      method: "POST",
+      url: BFF.renew(SIM_RESTAURANTS.nearQuota.id),
+      headers: { cookie, "idempotency-key": "replica-test-1" },
+      payload: { amount: 1000, reason: "replicas" },
+    });
     expect(renewed.statusCode).toBe(200);
 
     expect((await row(b)).allowance.monthlyLimit).toBe(2000);
@@ -70,7 +75,12 @@ describe("restaurants on two replicas", () => {
 
   it("replays the answer on the other replica for the same Idempotency-Key", async () => {
     const send = (app: BuiltApp) =>
-      app.app.inject({ method: "POST", url: BFF.renew(SIM_RESTAURANTS.owner.id), headers: { cookie, "idempotency-key": "replica-test-2" }, payload: { amount: 10, reason: "twice" } });
+      app.app.inject({
+        method: "POST",
+        url: BFF.renew(SIM_RESTAURANTS.owner.id),
+        headers: { cookie, "idempotency-key": "replica-test-2" },
+        payload: { amount: 10, reason: "twice" },
+      });
     const before = sim.control.count("POST /api/admin/usage/:restaurantId/renew");
     const [first, second] = await Promise.all([send(a), send(b)]);
     expect(first.body).toBe(second.body);

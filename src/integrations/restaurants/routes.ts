@@ -4,7 +4,7 @@ import { AppError } from "../../server/errors";
 import { parseInput } from "../../server/validate";
 import { BFF, ROUTES } from "./api";
 import { alertsQuery, listQuery, readQuery, restaurantParams } from "./inputs";
-import { metaOf, readsFor, type RestaurantsContext } from "./reads";
+import { metaOf, type RestaurantsContext, readsFor } from "./reads";
 import { renewRoutes } from "./renew";
 
 const read = { config: { permission: PERMISSIONS.integrationRead } };

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { envVar } from "../../server/config";
-import { defineIntegration } from "../../server/integration";
 import { upstreamToAppError } from "../../server/http-errors";
+import { defineIntegration } from "../../server/integration";
 import { UpstreamError } from "../../server/upstream/http";
 import type { IntegrationUsage } from "../usage";
-import { readsFor, type RestaurantsContext } from "./reads";
+import { type RestaurantsContext, readsFor } from "./reads";
 import { restaurantsRoutes } from "./routes";
 import { startRestaurantsSimulator } from "./simulator";
 
@@ -20,9 +20,25 @@ const NAME = "Restaurants";
 
 /** The overview card: how many restaurants are near quota, out of how many (two calls a cache window). */
 async function restaurantsUsage(ctx: RestaurantsContext, { refresh }: { refresh: boolean }): Promise<IntegrationUsage> {
-  const base = { id: "restaurants", provider: "Restaurant bot", name: NAME, unit: "restaurants", demo: ctx.demo, totalQuota: null, remainingQuota: null, usedQuota: null, usagePercentage: null };
+  const base = {
+    id: "restaurants",
+    provider: "Restaurant bot",
+    name: NAME,
+    unit: "restaurants",
+    demo: ctx.demo,
+    totalQuota: null,
+    remainingQuota: null,
+    usedQuota: null,
+    usagePercentage: null,
+  };
   if (!ctx.env.BOT_API_KEY) {
-    return { ...base, status: "not_configured", message: "Restaurants not configured. Please add BOT_API_KEY to environment variables.", fetchedAt: null, stale: false };
+    return {
+      ...base,
+      status: "not_configured",
+      message: "Restaurants not configured. Please add BOT_API_KEY to environment variables.",
+      fetchedAt: null,
+      stale: false,
+    };
   }
   const reads = readsFor(ctx);
   try {

@@ -34,7 +34,34 @@ export const SIM_RESTAURANTS = {
   toppedUp: { id: "cm0sim0toppedup000000000001", name: "Aster Noodle Bar" },
 } as const;
 
-const PREFIXES = ["Basil", "Cedar", "Copper", "Crimson", "Daisy", "Ember", "Fig", "Golden", "Harbor", "Ivy", "Juniper", "Kettle", "Lemon", "Maple", "Nutmeg", "Olive", "Pepper", "Quince", "Rosemary", "Saffron", "Tamarind", "Umber", "Velvet", "Willow", "Yuzu", "Zest"];
+const PREFIXES = [
+  "Basil",
+  "Cedar",
+  "Copper",
+  "Crimson",
+  "Daisy",
+  "Ember",
+  "Fig",
+  "Golden",
+  "Harbor",
+  "Ivy",
+  "Juniper",
+  "Kettle",
+  "Lemon",
+  "Maple",
+  "Nutmeg",
+  "Olive",
+  "Pepper",
+  "Quince",
+  "Rosemary",
+  "Saffron",
+  "Tamarind",
+  "Umber",
+  "Velvet",
+  "Willow",
+  "Yuzu",
+  "Zest",
+];
 const KINDS = ["Bistro", "Kitchen", "Grill", "Trattoria", "Cantina", "Noodle House", "Taqueria", "Brasserie", "Diner", "Sushi Bar", "Bakery", "Pizzeria"];
 
 interface Spec {
@@ -54,7 +81,12 @@ function build(spec: Spec, now: Date, rand: () => number): SimRestaurant {
     const start = monthsBack(now, i);
     const count = i === 0 ? spec.used : Math.round((spec.planLimit > 0 ? spec.planLimit : 3000) * (0.3 + rand() * 0.7));
     // The last conversation: today for this month, late in the month for earlier ones.
-    const last = count === 0 ? null : i === 0 ? new Date(now.getTime() - Math.floor(rand() * 36e5 * 20)) : new Date(start.getTime() + (25 + Math.floor(rand() * 3)) * 864e5 + Math.floor(rand() * 864e5));
+    const last =
+      count === 0
+        ? null
+        : i === 0
+          ? new Date(now.getTime() - Math.floor(rand() * 36e5 * 20))
+          : new Date(start.getTime() + (25 + Math.floor(rand() * 3)) * 864e5 + Math.floor(rand() * 864e5));
     months.set(monthKey(start), { count, last: last ? last.toISOString() : null });
   }
   const adjustments = new Map<string, number>();
@@ -116,7 +148,8 @@ export function usedThisMonth(r: SimRestaurant, now: Date): number {
 /** The upstream's quota math: effective limit = plan + top-ups; percent capped at 100; nearing at 90 %. */
 export function quotaOf(r: SimRestaurant, now: Date) {
   const used = usedThisMonth(r, now);
-  if (r.planLimit === UNLIMITED) return { used, limit: UNLIMITED, effectiveLimit: UNLIMITED, adjustedBy: 0, remaining: UNLIMITED, usagePercent: undefined, isNearingQuota: false, share: 0 };
+  if (r.planLimit === UNLIMITED)
+    return { used, limit: UNLIMITED, effectiveLimit: UNLIMITED, adjustedBy: 0, remaining: UNLIMITED, usagePercent: undefined, isNearingQuota: false, share: 0 };
   const adjusted = adjustedBy(r, now);
   const effectiveLimit = r.planLimit + adjusted;
   const share = effectiveLimit > 0 ? used / effectiveLimit : 1;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { can } from "../../auth/permissions";
 import { forbidden, unauthorized } from "../errors";
-import { SESSION_COOKIE, type SessionUser, type Sessions } from "./sessions";
+import { SESSION_COOKIE, type Sessions, type SessionUser } from "./sessions";
 
 declare module "fastify" {
   interface FastifyContextConfig {

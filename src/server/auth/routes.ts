@@ -39,7 +39,13 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
     ];
     const wait = Math.max(...(await Promise.all(keys.map((k) => throttle.lockedFor(k.key)))));
     if (wait > 0) {
-      await audit.record(request, { action: "auth.login", outcome: "failure", target: `user:${email}`, details: { why: "throttled" }, actor: { id: null, email } });
+      await audit.record(request, {
+        action: "auth.login",
+        outcome: "failure",
+        target: `user:${email}`,
+        details: { why: "throttled" },
+        actor: { id: null, email },
+      });
       throw new AppError(429, "too_many_attempts", `Too many failed sign-ins. Try again in ${wait} seconds.`, undefined, { "retry-after": String(wait) });
     }
     const user = await db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();

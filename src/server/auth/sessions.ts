@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { isRole, permissionsOf, type Permission, type Role } from "../../auth/permissions";
+import { isRole, type Permission, permissionsOf, type Role } from "../../auth/permissions";
 import type { Db } from "../db/database";
 import { nowIso } from "../db/database";
 
@@ -33,7 +33,10 @@ export class Sessions {
   async create(userId: string): Promise<string> {
     const id = randomBytes(32).toString("base64url");
     const now = nowIso();
-    await this.db.insertInto("sessions").values({ id_hash: this.hash(id), user_id: userId, created_at: now, last_seen_at: now }).execute();
+    await this.db
+      .insertInto("sessions")
+      .values({ id_hash: this.hash(id), user_id: userId, created_at: now, last_seen_at: now })
+      .execute();
     return id;
   }
 

@@ -105,9 +105,7 @@ export function isPostgres(db: Kysely<any>): boolean {
 
 /** An auto-incrementing integer primary key in either dialect. */
 export function withAutoId<T extends string>(db: Kysely<any>, table: CreateTableBuilder<T, never>, column = "id") {
-  return isPostgres(db)
-    ? table.addColumn(column, "serial", (c) => c.primaryKey())
-    : table.addColumn(column, "integer", (c) => c.primaryKey().autoIncrement());
+  return isPostgres(db) ? table.addColumn(column, "serial", (c) => c.primaryKey()) : table.addColumn(column, "integer", (c) => c.primaryKey().autoIncrement());
 }
 
 export async function ping(db: Db): Promise<void> {

@@ -82,7 +82,11 @@ export async function upstreamFetch<T = unknown>(req: UpstreamRequest): Promise<
         await sleep(backoff(attempt));
         continue;
       }
-      throw new UpstreamError(req.upstream, timedOut ? "timeout" : "network", timedOut ? `${req.upstream} did not answer in time` : `${req.upstream} could not be reached`);
+      throw new UpstreamError(
+        req.upstream,
+        timedOut ? "timeout" : "network",
+        timedOut ? `${req.upstream} did not answer in time` : `${req.upstream} could not be reached`,
+      );
     }
     const retryAfterS = parseRetryAfter(response.headers.get("retry-after"));
     if (RETRYABLE.has(response.status) && attempt < retries && (retryAfterS ?? 0) <= maxRetryAfterS) {
@@ -91,7 +95,7 @@ export async function upstreamFetch<T = unknown>(req: UpstreamRequest): Promise<
       continue;
     }
     const text = await response.text();
-    let body: unknown ;
+    let body: unknown;
     if (text.length > 0) {
       try {
         body = JSON.parse(text);

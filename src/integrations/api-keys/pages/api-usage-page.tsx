@@ -88,9 +88,25 @@ export function ApiUsagePage() {
           <Flex gap={12} wrap align="center">
             <Segmented<UsageView> options={VIEWS} value={view} onChange={setView} aria-label="Usage view" />
             <DateRange value={range} onChange={setRange} />
-            <Select mode="multiple" allowClear options={PURPOSE_OPTIONS} value={types} onChange={setTypes} placeholder="All integration types" aria-label="Integration type" style={{ minWidth: 200, flex: "1 1 200px" }} />
+            <Select
+              mode="multiple"
+              allowClear
+              options={PURPOSE_OPTIONS}
+              value={types}
+              onChange={setTypes}
+              placeholder="All integration types"
+              aria-label="Integration type"
+              style={{ minWidth: 200, flex: "1 1 200px" }}
+            />
           </Flex>
-          <SyncStatus lastSyncedAt={lastSyncedAt} problem={problem} onRetry={retry} retrying={retrying} onSync={canSync ? () => syncNow.mutate() : undefined} syncing={syncNow.isPending} />
+          <SyncStatus
+            lastSyncedAt={lastSyncedAt}
+            problem={problem}
+            onRetry={retry}
+            retrying={retrying}
+            onSync={canSync ? () => syncNow.mutate() : undefined}
+            syncing={syncNow.isPending}
+          />
           {failed ? (
             <ErrorState compact title="Could not load the usage" message={errorMessage(failed)} onRetry={retry} retrying={retrying} />
           ) : view === "key" ? (

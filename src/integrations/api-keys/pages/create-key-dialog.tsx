@@ -40,7 +40,13 @@ export function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () 
   async function submit() {
     const values = await form.validateFields();
     mutate(
-      { resource: API_KEYS_RESOURCES.keys, dataProviderName: API_KEYS_PROVIDER, values: { name: values.name.trim(), purpose: values.purpose }, successNotification: false, errorNotification: false },
+      {
+        resource: API_KEYS_RESOURCES.keys,
+        dataProviderName: API_KEYS_PROVIDER,
+        values: { name: values.name.trim(), purpose: values.purpose },
+        successNotification: false,
+        errorNotification: false,
+      },
       {
         onSuccess: ({ data }) => setCreated(data),
         onError: (error) => {
@@ -97,7 +103,11 @@ export function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () 
         </Flex>
       ) : (
         <Form form={form} layout="vertical" requiredMark="optional" onFinish={submit}>
-          <Form.Item name="name" label="Name" rules={[{ required: true, whitespace: true, message: "Name the key, e.g. after the workflow that uses it." }, { max: 100 }]}>
+          <Form.Item
+            name="name"
+            label="Name"
+            rules={[{ required: true, whitespace: true, message: "Name the key, e.g. after the workflow that uses it." }, { max: 100 }]}
+          >
             <Input maxLength={100} autoFocus />
           </Form.Item>
           <Form.Item name="purpose" label="Integration type" rules={[{ required: true, message: "Choose where the key will be used." }]}>

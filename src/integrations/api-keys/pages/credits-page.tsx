@@ -12,7 +12,11 @@ const Shortfall = ({ n }: { n: number }) => (n > 0 ? <Tag color="red">{formatNum
 
 /** /api-keys/credits: each user's balance (never below zero; what could not be taken is the shortfall) and the ledger, newest first. */
 export function CreditsPage() {
-  const balances = useList<CreditBalance & { id: string }>({ resource: API_KEYS_RESOURCES.credits, dataProviderName: API_KEYS_PROVIDER, pagination: { mode: "off" } });
+  const balances = useList<CreditBalance & { id: string }>({
+    resource: API_KEYS_RESOURCES.credits,
+    dataProviderName: API_KEYS_PROVIDER,
+    pagination: { mode: "off" },
+  });
   const { tableProps, tableQuery } = useTable<LedgerEntry>({
     resource: API_KEYS_RESOURCES.ledger,
     dataProviderName: API_KEYS_PROVIDER,
@@ -29,11 +33,25 @@ export function CreditsPage() {
         {balances.query.isError ? (
           <ErrorState compact message={errorMessage(balances.query.error)} onRetry={() => balances.query.refetch()} />
         ) : (
-          <Table<CreditBalance> dataSource={balances.result?.data ?? []} rowKey="user_id" loading={balances.query.isLoading} pagination={false} size="small" scroll={{ x: 360 }} data-testid="credit-balances" locale={{ emptyText: "No user has been synced yet." }}>
+          <Table<CreditBalance>
+            dataSource={balances.result?.data ?? []}
+            rowKey="user_id"
+            loading={balances.query.isLoading}
+            pagination={false}
+            size="small"
+            scroll={{ x: 360 }}
+            data-testid="credit-balances"
+            locale={{ emptyText: "No user has been synced yet." }}
+          >
             <Table.Column<CreditBalance> title="User" dataIndex="user_id" />
             <Table.Column<CreditBalance> title="Balance" dataIndex="balance" align="right" render={(n: number) => formatNumber(n)} />
             <Table.Column<CreditBalance> title="Shortfall" dataIndex="shortfall" render={(n: number) => <Shortfall n={n} />} />
-            <Table.Column<CreditBalance> title="Updated" dataIndex="updated_at" responsive={["md"]} render={(at: string) => <span title={formatDateTime(at)}>{formatRelative(at)}</span>} />
+            <Table.Column<CreditBalance>
+              title="Updated"
+              dataIndex="updated_at"
+              responsive={["md"]}
+              render={(at: string) => <span title={formatDateTime(at)}>{formatRelative(at)}</span>}
+            />
           </Table>
         )}
       </Card>
@@ -46,8 +64,19 @@ export function CreditsPage() {
             <Table.Column<LedgerEntry> title="User" dataIndex="user_id" />
             <Table.Column<LedgerEntry> title="Credits" key="credits" align="right" render={(_, e) => signedCredits(e.kind, e.applied, formatNumber)} />
             <Table.Column<LedgerEntry> title="Shortfall" dataIndex="shortfall" render={(n: number) => <Shortfall n={n} />} />
-            <Table.Column<LedgerEntry> title="Balance after" dataIndex="balance_after" align="right" responsive={["sm"]} render={(n: number) => formatNumber(n)} />
-            <Table.Column<LedgerEntry> title="Task" dataIndex="task_id" responsive={["md"]} render={(id: string | null, e) => id ?? (e.kind === "grant" ? "Starting credits" : "—")} />
+            <Table.Column<LedgerEntry>
+              title="Balance after"
+              dataIndex="balance_after"
+              align="right"
+              responsive={["sm"]}
+              render={(n: number) => formatNumber(n)}
+            />
+            <Table.Column<LedgerEntry>
+              title="Task"
+              dataIndex="task_id"
+              responsive={["md"]}
+              render={(id: string | null, e) => id ?? (e.kind === "grant" ? "Starting credits" : "—")}
+            />
           </Table>
         )}
       </Card>

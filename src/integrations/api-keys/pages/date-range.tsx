@@ -31,8 +31,22 @@ export function DateRange({ value, onChange }: { value: Range; onChange: (range:
   const set = (from: Dayjs | null, to: Dayjs | null) => onChange(from || to ? [from ?? dayjs("2000-01-01"), to ?? dayjs()] : null);
   return (
     <Flex gap={8} style={{ width: "100%" }}>
-      <DatePicker value={value?.[0]} onChange={(d) => set(d, value?.[1] ?? null)} placeholder="From" aria-label="From" style={{ flex: 1 }} disabledDate={(d) => Boolean(value && d.isAfter(value[1], "day"))} />
-      <DatePicker value={value?.[1]} onChange={(d) => set(value?.[0] ?? null, d)} placeholder="To" aria-label="To" style={{ flex: 1 }} disabledDate={(d) => Boolean(value && d.isBefore(value[0], "day"))} />
+      <DatePicker
+        value={value?.[0]}
+        onChange={(d) => set(d, value?.[1] ?? null)}
+        placeholder="From"
+        aria-label="From"
+        style={{ flex: 1 }}
+        disabledDate={(d) => Boolean(value && d.isAfter(value[1], "day"))}
+      />
+      <DatePicker
+        value={value?.[1]}
+        onChange={(d) => set(value?.[0] ?? null, d)}
+        placeholder="To"
+        aria-label="To"
+        style={{ flex: 1 }}
+        disabledDate={(d) => Boolean(value && d.isBefore(value[0], "day"))}
+      />
     </Flex>
   );
 }

@@ -90,7 +90,14 @@ export function KeyUsageTable({ keys, loading, canRevoke, synced }: KeyUsageTabl
     );
   }
   return (
-    <Table<APIKeySummary> dataSource={keys} rowKey="id" loading={loading} size="middle" pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: "No key was used in this range." }}>
+    <Table<APIKeySummary>
+      dataSource={keys}
+      rowKey="id"
+      loading={loading}
+      size="middle"
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      locale={{ emptyText: "No key was used in this range." }}
+    >
       <Table.Column<APIKeySummary> title="Name" dataIndex="name" />
       <Table.Column<APIKeySummary> title="Integration type" dataIndex="purpose" render={(p: string) => <PurposeTag purpose={p} />} />
       <Table.Column<APIKeySummary> title="Key" dataIndex="key_prefix" render={(p: string) => <MaskedKey prefix={p} />} />

@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
 import { Alert, Flex, Statistic } from "antd";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { OverviewCardFrame } from "../../../app/overview/quota-card";
 import { ErrorState } from "../../../ui/error-state";
@@ -13,7 +13,8 @@ export function ApiKeysOverviewCard(props: OverviewCardProps) {
   const details = usage.details as { requestsThisMonth?: number; shortfall?: number } | undefined;
   let body: ReactNode;
   if (usage.status === "not_configured") body = <Alert type="warning" showIcon message="Not configured" description={usage.message} />;
-  else if (usage.status === "error") body = <ErrorState compact title="Could not load API keys" message={usage.message ?? "Try again."} onRetry={onRefresh} retrying={refreshing} />;
+  else if (usage.status === "error")
+    body = <ErrorState compact title="Could not load API keys" message={usage.message ?? "Try again."} onRetry={onRefresh} retrying={refreshing} />;
   else
     body = (
       <>

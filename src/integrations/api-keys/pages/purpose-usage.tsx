@@ -15,7 +15,11 @@ export function PurposeUsage({ metrics, types, loading }: { metrics: ApiUsageMet
       <Table<Row> dataSource={rows} rowKey="purpose" loading={loading} pagination={false} size="small">
         <Table.Column<Row> title="Integration type" dataIndex="purpose" render={(p: string) => <PurposeTag purpose={p} />} />
         <Table.Column<Row> title="Requests" dataIndex="total_requests" align="right" render={(n: number) => formatNumber(n)} />
-        <Table.Column<Row> title="Last used" dataIndex="last_used_at" render={(at: string | null) => <span title={formatDateTime(at)}>{formatRelative(at)}</span>} />
+        <Table.Column<Row>
+          title="Last used"
+          dataIndex="last_used_at"
+          render={(at: string | null) => <span title={formatDateTime(at)}>{formatRelative(at)}</span>}
+        />
       </Table>
     </Flex>
   );

@@ -1,6 +1,6 @@
 import { Flex, Statistic } from "antd";
-import type { VerificationTotals as Totals } from "../contract";
 import { formatNumber } from "../../../ui/format";
+import type { VerificationTotals as Totals } from "../contract";
 
 /** The verification metrics of the range: tasks, emails and how they came out. */
 export function VerificationTotals({ totals }: { totals: Totals | undefined }) {

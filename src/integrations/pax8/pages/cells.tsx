@@ -8,7 +8,6 @@ export function Money({ amount, currency }: { amount: number | undefined; curren
   return <span style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>{formatMoney(amount, currency)}</span>;
 }
 
-
 /** The shared "Trial" badge, or nothing. */
 export function TrialTag({ trial }: { trial: boolean | undefined }) {
   return trial ? <StatusTag status="trial" /> : null;

@@ -15,7 +15,17 @@ const charges = chargesByCurrency(
   { USD: 12000, EUR: 1000 },
 );
 const details: Pax8UsageDetails = { month: "2026-11", charges, summaries: 3, subscriptions: 2 };
-const usage: IntegrationUsage = { id: "pax8", provider: "Pax8", name: "Pax8", ...headline(charges), status: "active", fetchedAt: new Date().toISOString(), stale: false, demo: true, details: details as never };
+const usage: IntegrationUsage = {
+  id: "pax8",
+  provider: "Pax8",
+  name: "Pax8",
+  ...headline(charges),
+  status: "active",
+  fetchedAt: new Date().toISOString(),
+  stale: false,
+  demo: true,
+  details: details as never,
+};
 
 const renderCard = (u: IntegrationUsage, onRefresh = () => {}) =>
   render(

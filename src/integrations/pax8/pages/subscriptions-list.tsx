@@ -48,10 +48,19 @@ export function SubscriptionsList() {
             render={(name: string | undefined, s) => <Link to={summariesPath(s.id)}>{name ?? s.id}</Link>}
           />
           <Table.Column<Subscription> dataIndex="companyId" title="Company" render={(id: string | undefined) => <ShortId id={id} />} />
-          <Table.Column<Subscription> dataIndex="status" title="Status" render={(v: string | undefined) => (v ? <Tag color={STATUS_COLOURS[v] ?? "blue"}>{v}</Tag> : "—")} />
+          <Table.Column<Subscription>
+            dataIndex="status"
+            title="Status"
+            render={(v: string | undefined) => (v ? <Tag color={STATUS_COLOURS[v] ?? "blue"}>{v}</Tag> : "—")}
+          />
           <Table.Column<Subscription> dataIndex="billingTerm" title="Billing term" render={(v: string | undefined) => v ?? "—"} />
           <Table.Column<Subscription> dataIndex="quantity" title="Quantity" align="right" render={(v: number | undefined) => formatNumber(v)} />
-          <Table.Column<Subscription> dataIndex="price" title="Price" align="right" render={(v: number | undefined, s) => <Money amount={v} currency={s.currencyCode} />} />
+          <Table.Column<Subscription>
+            dataIndex="price"
+            title="Price"
+            align="right"
+            render={(v: number | undefined, s) => <Money amount={v} currency={s.currencyCode} />}
+          />
           <Table.Column<Subscription> dataIndex="startDate" title="Started" render={(v: string | undefined) => formatDate(v)} />
         </Table>
       )}

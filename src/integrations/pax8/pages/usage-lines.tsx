@@ -52,10 +52,20 @@ export function UsageLines({ summaryId, currency }: { summaryId: string; currenc
             allowClear={false}
             value={usageDate && dayjs(usageDate, DATE, true).isValid() ? dayjs(usageDate, DATE) : null}
             disabledDate={(d) => d.isAfter(dayjs(), "day")}
-            onChange={(d) => setFilters([{ field: "usageDate", operator: "eq", value: d ? d.format(DATE) : undefined }, { field: "productId", operator: "eq", value: undefined }])}
+            onChange={(d) =>
+              setFilters([
+                { field: "usageDate", operator: "eq", value: d ? d.format(DATE) : undefined },
+                { field: "productId", operator: "eq", value: undefined },
+              ])
+            }
           />
         </Form.Item>
-        <Form.Item label="Product" validateStatus={errors.productId ? "error" : undefined} help={errors.productId} style={{ marginBottom: 8, minWidth: 260, flex: "1 1 260px" }}>
+        <Form.Item
+          label="Product"
+          validateStatus={errors.productId ? "error" : undefined}
+          help={errors.productId}
+          style={{ marginBottom: 8, minWidth: 260, flex: "1 1 260px" }}
+        >
           <Select
             aria-label="Product"
             allowClear
@@ -84,10 +94,33 @@ export function UsageLines({ summaryId, currency }: { summaryId: string; currenc
           <Table.Column<UsageLine> dataIndex="productName" title="Product" render={(v: string | undefined) => v ?? "—"} />
           <Table.Column<UsageLine> dataIndex="unitOfMeasure" title="Unit" responsive={["md"]} render={(v: string | undefined) => v ?? "—"} />
           <Table.Column<UsageLine> dataIndex="quantity" title="Quantity" align="right" render={(v: number | undefined) => formatNumber(v)} />
-          <Table.Column<UsageLine> dataIndex="unitPrice" title="Unit price" responsive={["md"]} align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
-          <Table.Column<UsageLine> dataIndex="currentCharges" title="Charges" align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
-          <Table.Column<UsageLine> dataIndex="partnerTotal" title="Partner total" responsive={["md"]} align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
-          <Table.Column<UsageLine> dataIndex="currentProfit" title="Profit" responsive={["md"]} align="right" render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />} />
+          <Table.Column<UsageLine>
+            dataIndex="unitPrice"
+            title="Unit price"
+            responsive={["md"]}
+            align="right"
+            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
+          />
+          <Table.Column<UsageLine>
+            dataIndex="currentCharges"
+            title="Charges"
+            align="right"
+            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
+          />
+          <Table.Column<UsageLine>
+            dataIndex="partnerTotal"
+            title="Partner total"
+            responsive={["md"]}
+            align="right"
+            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
+          />
+          <Table.Column<UsageLine>
+            dataIndex="currentProfit"
+            title="Profit"
+            responsive={["md"]}
+            align="right"
+            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
+          />
           <Table.Column<UsageLine> dataIndex="isTrial" title="Trial" responsive={["md"]} render={(v: boolean | undefined) => <TrialTag trial={v} />} />
         </Table>
       )}

@@ -19,12 +19,31 @@ import { PAGE_SIZES } from "./subscriptions-list";
 export const summaryPath = (id: string) => `/pax8/usage-summaries/${id}`;
 
 /** A filter input that shows the server's reason beside it when the value is refused. */
-function FilterInput({ label, value, error, placeholder, onSearch }: { label: string; value?: string; error?: string; placeholder: string; onSearch: (v: string) => void }) {
+function FilterInput({
+  label,
+  value,
+  error,
+  placeholder,
+  onSearch,
+}: {
+  label: string;
+  value?: string;
+  error?: string;
+  placeholder: string;
+  onSearch: (v: string) => void;
+}) {
   const [text, setText] = useState(value ?? "");
   useEffect(() => setText(value ?? ""), [value]);
   return (
     <Form.Item label={label} validateStatus={error ? "error" : undefined} help={error} style={{ marginBottom: 8, minWidth: 240, flex: "1 1 240px" }}>
-      <Input.Search aria-label={label} allowClear placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} onSearch={(v) => onSearch(v.trim())} />
+      <Input.Search
+        aria-label={label}
+        allowClear
+        placeholder={placeholder}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(v) => onSearch(v.trim())}
+      />
     </Form.Item>
   );
 }
@@ -67,15 +86,31 @@ export function UsageSummariesList() {
         <RefreshBar
           fetchedAt={tableQuery.data?.meta?.fetchedAt}
           stale={tableQuery.data?.meta?.stale}
-          reread={(p) => p.getList({ resource: PAX8_RESOURCES.summaries, pagination: { currentPage, pageSize }, sorters, filters, meta: { subscriptionId, refresh: true } })}
+          reread={(p) =>
+            p.getList({ resource: PAX8_RESOURCES.summaries, pagination: { currentPage, pageSize }, sorters, filters, meta: { subscriptionId, refresh: true } })
+          }
           refetch={() => tableQuery.refetch()}
         />
       )}
     >
-      <Typography.Paragraph type="secondary">Usage summaries of this subscription: charges for the current month, in each summary's currency.</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        Usage summaries of this subscription: charges for the current month, in each summary's currency.
+      </Typography.Paragraph>
       <Form layout="vertical" style={{ display: "flex", flexWrap: "wrap", gap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>
-        <FilterInput label="Resource group" placeholder="e.g. rg-ironcloud-prod" value={filterValue(filters, "resourceGroup")} error={fieldErrors.resourceGroup} onSearch={filter("resourceGroup")} />
-        <FilterInput label="Company ID" placeholder="a company's UUID" value={filterValue(filters, "companyId")} error={fieldErrors.companyId} onSearch={filter("companyId")} />
+        <FilterInput
+          label="Resource group"
+          placeholder="e.g. rg-ironcloud-prod"
+          value={filterValue(filters, "resourceGroup")}
+          error={fieldErrors.resourceGroup}
+          onSearch={filter("resourceGroup")}
+        />
+        <FilterInput
+          label="Company ID"
+          placeholder="a company's UUID"
+          value={filterValue(filters, "companyId")}
+          error={fieldErrors.companyId}
+          onSearch={filter("companyId")}
+        />
       </Form>
       {tableQuery.isError && !Object.keys(fieldErrors).length ? (
         <ErrorState title="Could not load the usage summaries" message={errorMessage(tableQuery.error)} onRetry={() => tableQuery.refetch()} />

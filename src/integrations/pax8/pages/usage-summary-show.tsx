@@ -20,7 +20,14 @@ const freshnessOf = (answer: unknown) => (answer as { meta?: { fetchedAt?: strin
 
 /** Every field Pax8 gives a usage summary, in words, money in its own currency. */
 function SummaryFields({ summary }: { summary: UsageSummary }) {
-  const mono = (v: string | undefined) => (v ? <Typography.Text copyable style={{ fontFamily: "monospace" }}>{v}</Typography.Text> : "—");
+  const mono = (v: string | undefined) =>
+    v ? (
+      <Typography.Text copyable style={{ fontFamily: "monospace" }}>
+        {v}
+      </Typography.Text>
+    ) : (
+      "—"
+    );
   return (
     <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} data-testid="pax8-summary-fields">
       <Descriptions.Item label="Resource group">{summary.resourceGroup || "—"}</Descriptions.Item>
@@ -56,7 +63,11 @@ export function UsageSummaryShow() {
 
   // A malformed id is refused (422) before Pax8 is asked; to the user it is as missing as an unknown one.
   if (isNotFound(query.error) || query.error?.statusCode === 422) return <NotFound what="This usage summary" />;
-  const back = summary?.subscriptionId ? <Link to={summariesPath(summary.subscriptionId)}>← Usage summaries</Link> : <Link to="/pax8">← Pax8 subscriptions</Link>;
+  const back = summary?.subscriptionId ? (
+    <Link to={summariesPath(summary.subscriptionId)}>← Usage summaries</Link>
+  ) : (
+    <Link to="/pax8">← Pax8 subscriptions</Link>
+  );
 
   return (
     <Show

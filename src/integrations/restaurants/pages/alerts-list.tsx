@@ -68,7 +68,12 @@ export function AlertsList() {
               render={(name: string, a) => <Link to={`/restaurants/${encodeURIComponent(a.restaurantId)}`}>{name}</Link>}
             />
             <Table.Column<UsageAlert> title="Used / limit" key="used" render={(_, a) => `${formatNumber(a.used)} / ${formatNumber(a.limit)}`} />
-            <Table.Column<UsageAlert> title="Usage" dataIndex="usagePercent" width={170} render={(p: number, a) => <QuotaProgress percent={p} size="small" label={`${a.restaurantName}: ${p}% used`} />} />
+            <Table.Column<UsageAlert>
+              title="Usage"
+              dataIndex="usagePercent"
+              width={170}
+              render={(p: number, a) => <QuotaProgress percent={p} size="small" label={`${a.restaurantName}: ${p}% used`} />}
+            />
             <Table.Column<UsageAlert> title="Remaining" dataIndex="remaining" align="right" render={(n: number) => formatNumber(n)} />
             <Table.Column<UsageAlert> title="Top-ups this month" dataIndex="adjustedBy" render={(n: number) => <TopUps adjustedBy={n} />} />
           </Table>

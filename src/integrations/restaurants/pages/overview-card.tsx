@@ -1,10 +1,10 @@
-import type { ReactNode } from "react";
 import { Alert, Flex, Statistic } from "antd";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { OverviewCardFrame } from "../../../app/overview/quota-card";
-import type { OverviewCardProps } from "../../types";
 import { ErrorState } from "../../../ui/error-state";
 import { formatNumber } from "../../../ui/format";
+import type { OverviewCardProps } from "../../types";
 
 /** The Integrations overview's card: how many restaurants are near quota, out of how many. */
 export function RestaurantsOverviewCard(props: OverviewCardProps) {
@@ -12,7 +12,8 @@ export function RestaurantsOverviewCard(props: OverviewCardProps) {
   const details = usage.details as { nearQuota?: number; restaurants?: number } | undefined;
   let body: ReactNode;
   if (usage.status === "not_configured") body = <Alert type="warning" showIcon message="Not configured" description={usage.message} />;
-  else if (usage.status === "error") body = <ErrorState compact title="Could not load Restaurants" message={usage.message ?? "Try again."} onRetry={onRefresh} retrying={refreshing} />;
+  else if (usage.status === "error")
+    body = <ErrorState compact title="Could not load Restaurants" message={usage.message ?? "Try again."} onRetry={onRefresh} retrying={refreshing} />;
   else
     body = (
       <>

@@ -2,9 +2,9 @@ import type { HttpError } from "@refinedev/core";
 import { Alert, Form, Input, InputNumber, Modal, Typography } from "antd";
 import { useEffect, useRef } from "react";
 import { errorMessage } from "../../../app/http";
-import { type RenewInput, type RenewOutcome, RENEW_MAX_AMOUNT, RENEW_REASON_MAX } from "../api";
+import { RENEW_MAX_AMOUNT, RENEW_REASON_MAX, type RenewInput, type RenewOutcome } from "../api";
 import { RENEW_DEFAULT_AMOUNT } from "../limits";
-import { answeredBy, type Attempt, nextAttempt, useRenew } from "./queries";
+import { type Attempt, answeredBy, nextAttempt, useRenew } from "./queries";
 
 export interface RenewTarget {
   restaurantId: string;
@@ -64,7 +64,14 @@ export function RenewDialog({ target, onClose, onRenewed }: { target: RenewTarge
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">Adds conversations to this month's allowance. The amount counts until the month ends.</Typography.Paragraph>
-      <Form form={form} preserve={false} layout="vertical" requiredMark="optional" initialValues={{ amount: RENEW_DEFAULT_AMOUNT, reason: "" }} onFinish={submit}>
+      <Form
+        form={form}
+        preserve={false}
+        layout="vertical"
+        requiredMark="optional"
+        initialValues={{ amount: RENEW_DEFAULT_AMOUNT, reason: "" }}
+        onFinish={submit}
+      >
         <Form.Item
           name="amount"
           label="Amount (conversations)"

@@ -23,7 +23,13 @@ const showPath = (id: string) => `/restaurants/${encodeURIComponent(id)}`;
 function RenewButton({ row, onClick }: { row: RestaurantUsage; onClick: () => void }) {
   const unlimited = row.allowance.monthlyLimit === -1;
   return (
-    <Button size="small" onClick={onClick} disabled={unlimited} title={unlimited ? "Unlimited plans need no renewal" : undefined} aria-label={`Renew +1000 for ${row.restaurantName}`}>
+    <Button
+      size="small"
+      onClick={onClick}
+      disabled={unlimited}
+      title={unlimited ? "Unlimited plans need no renewal" : undefined}
+      aria-label={`Renew +1000 for ${row.restaurantName}`}
+    >
       Renew +1000
     </Button>
   );
@@ -45,7 +51,10 @@ export function RestaurantList() {
   const [refreshing, setRefreshing] = useState(false);
   const meta = tableQuery.data?.meta as ReadMeta | undefined;
 
-  const rows = useMemo(() => withRenewals(tableQuery.data?.data ?? [], renewed, tableQuery.dataUpdatedAt), [tableQuery.data, tableQuery.dataUpdatedAt, renewed]);
+  const rows = useMemo(
+    () => withRenewals(tableQuery.data?.data ?? [], renewed, tableQuery.dataUpdatedAt),
+    [tableQuery.data, tableQuery.dataUpdatedAt, renewed],
+  );
   const offset = (currentPage - 1) * pageSize;
 
   useEffect(() => {
@@ -89,8 +98,17 @@ export function RestaurantList() {
           <ErrorState title="Could not load the restaurants" message={errorMessage(tableQuery.error)} onRetry={() => tableQuery.refetch()} />
         ) : wide ? (
           <Table {...tableProps} dataSource={rows} rowKey="restaurantId" size="middle" scroll={{ x: 1200 }}>
-            <Table.Column<RestaurantUsage> title="Restaurant" dataIndex="restaurantName" render={(name: string, r) => <Link to={showPath(r.restaurantId)}>{name}</Link>} />
-            <Table.Column<RestaurantUsage> title="Conversations this month" dataIndex="conversationsThisMonth" align="right" render={(n: number) => formatNumber(n)} />
+            <Table.Column<RestaurantUsage>
+              title="Restaurant"
+              dataIndex="restaurantName"
+              render={(name: string, r) => <Link to={showPath(r.restaurantId)}>{name}</Link>}
+            />
+            <Table.Column<RestaurantUsage>
+              title="Conversations this month"
+              dataIndex="conversationsThisMonth"
+              align="right"
+              render={(n: number) => formatNumber(n)}
+            />
             <Table.Column<RestaurantUsage> title="Used / limit" key="limit" render={(_, r) => <UsedOfLimit f={figuresOf(r)} />} />
             <Table.Column<RestaurantUsage> title="Remaining" key="remaining" align="right" render={(_, r) => <Remaining f={figuresOf(r)} />} />
             <Table.Column<RestaurantUsage> title="Usage" key="usage" width={170} render={(_, r) => <UsageBar f={figuresOf(r)} name={r.restaurantName} />} />
@@ -123,7 +141,11 @@ export function RestaurantList() {
           </Flex>
         )}
       </Flex>
-      <RenewDialog target={target} onClose={() => setTarget(null)} onRenewed={(outcome) => setRenewed((prev) => ({ ...prev, [outcome.restaurantId]: { outcome, at: Date.now() } }))} />
+      <RenewDialog
+        target={target}
+        onClose={() => setTarget(null)}
+        onRenewed={(outcome) => setRenewed((prev) => ({ ...prev, [outcome.restaurantId]: { outcome, at: Date.now() } }))}
+      />
     </List>
   );
 }

@@ -56,11 +56,7 @@ export function RestaurantShow() {
           </Col>
         </Row>
       )}
-      <RenewDialog
-        target={renewing && restaurant ? restaurant : null}
-        onClose={() => setRenewing(false)}
-        onRenewed={() => void query.refetch()}
-      />
+      <RenewDialog target={renewing && restaurant ? restaurant : null} onClose={() => setRenewing(false)} onRenewed={() => void query.refetch()} />
     </Show>
   );
 }
@@ -72,7 +68,15 @@ function Renewals({ restaurantId }: { restaurantId: string }) {
       {renewals.isError ? (
         <ErrorState compact title="Could not load the renewals" message={errorMessage(renewals.error)} onRetry={() => renewals.refetch()} />
       ) : (
-        <Table<Renewal> dataSource={renewals.data ?? []} loading={renewals.isLoading} rowKey="id" size="small" pagination={false} scroll={{ x: 600 }} locale={{ emptyText: "No renewal yet." }}>
+        <Table<Renewal>
+          dataSource={renewals.data ?? []}
+          loading={renewals.isLoading}
+          rowKey="id"
+          size="small"
+          pagination={false}
+          scroll={{ x: 600 }}
+          locale={{ emptyText: "No renewal yet." }}
+        >
           <Table.Column<Renewal> title="When" dataIndex="at" render={(at: string) => <span title={formatDateTime(at)}>{formatRelative(at)}</span>} />
           <Table.Column<Renewal> title="Who" dataIndex="actorEmail" render={(v: string | null) => v ?? "—"} />
           <Table.Column<Renewal> title="Amount" dataIndex="amount" align="right" render={(n: number | null) => (n == null ? "—" : `+${formatNumber(n)}`)} />
@@ -81,7 +85,11 @@ function Renewals({ restaurantId }: { restaurantId: string }) {
             title="Outcome"
             key="outcome"
             render={(_, r) =>
-              r.outcome === "success" ? <Tag color="green">Renewed, limit {formatNumber(r.effectiveLimit)}</Tag> : <Tag color="red">Failed{r.error ? `: ${r.error.replace(/_/g, " ")}` : ""}</Tag>
+              r.outcome === "success" ? (
+                <Tag color="green">Renewed, limit {formatNumber(r.effectiveLimit)}</Tag>
+              ) : (
+                <Tag color="red">Failed{r.error ? `: ${r.error.replace(/_/g, " ")}` : ""}</Tag>
+              )
             }
           />
         </Table>

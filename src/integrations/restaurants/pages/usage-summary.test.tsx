@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { RestaurantUsage } from "../contract";
 import { figuresOf } from "../model";
-import { UsageBar, UsageBadges, UsedOfLimit } from "./usage-cells";
+import { UsageBadges, UsageBar, UsedOfLimit } from "./usage-cells";
 import { HistoryCard, UsageSummary } from "./usage-summary";
 
 const base: RestaurantUsage = {
@@ -26,7 +26,13 @@ const unlimited: RestaurantUsage = {
   usagePercent: undefined,
   isNearingQuota: false,
 };
-const over: RestaurantUsage = { ...base, restaurantName: "Alpine Curry House", conversationsThisMonth: 1130, usagePercent: 100, allowance: { ...base.allowance, monthlyRemaining: 0 } };
+const over: RestaurantUsage = {
+  ...base,
+  restaurantName: "Alpine Curry House",
+  conversationsThisMonth: 1130,
+  usagePercent: 100,
+  allowance: { ...base.allowance, monthlyRemaining: 0 },
+};
 
 function Row({ r }: { r: RestaurantUsage }) {
   const f = figuresOf(r);
@@ -69,7 +75,12 @@ describe("restaurant usage cells", () => {
 
 describe("restaurant summary", () => {
   it("says Unlimited for remaining and today on an unlimited plan", () => {
-    render(<UsageSummary restaurant={{ ...unlimited, isActive: false }} meta={{ fetchedAt: new Date().toISOString(), stale: true, demo: true, message: "Stale because." }} />);
+    render(
+      <UsageSummary
+        restaurant={{ ...unlimited, isActive: false }}
+        meta={{ fetchedAt: new Date().toISOString(), stale: true, demo: true, message: "Stale because." }}
+      />,
+    );
     const card = screen.getByTestId("usage-summary");
     expect(within(card).getAllByText("Unlimited").length).toBeGreaterThanOrEqual(2);
     expect(within(card).getByText("Inactive")).toBeTruthy();
@@ -78,7 +89,9 @@ describe("restaurant summary", () => {
   });
 
   it("draws six months of history", () => {
-    render(<HistoryCard history={[{ month: new Date().getUTCMonth() + 1, year: new Date().getUTCFullYear(), conversationCount: 930, lastConversationAt: null }]} />);
+    render(
+      <HistoryCard history={[{ month: new Date().getUTCMonth() + 1, year: new Date().getUTCFullYear(), conversationCount: 930, lastConversationAt: null }]} />,
+    );
     const chart = screen.getByRole("img", { name: /last 6 months/ });
     expect(chart.querySelectorAll("rect")).toHaveLength(6);
     expect(chart.textContent).toContain("930");
