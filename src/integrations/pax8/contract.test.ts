@@ -13,7 +13,7 @@ import { Pax8ForbiddenError, Pax8NotFoundError, Pax8UnprocessableError } from ".
  * client asks what the document allows and that it parses what the document says Pax8 returns.
  */
 
-const SPECS = "/work/shared/specs/pax8-openapi";
+const SPECS = new URL("./openapi", import.meta.url).pathname;
 const PARTNER = `${SPECS}/partner-endpoints.json`;
 const AUTH = `${SPECS}/authentication.json`;
 const doc = JSON.parse(readFileSync(PARTNER, "utf8"));
@@ -24,7 +24,15 @@ async function startPrism(document: string, dynamic = false) {
   const server = createServer(operations, {
     cors: false,
     components: { logger: createLogger("pax8-contract", { enabled: false }) },
-    config: { mock: { dynamic, seed: "pax8" }, validateRequest: true, validateResponse: true, checkSecurity: true, errors: false, upstreamProxy: undefined, isProxy: false },
+    config: {
+      mock: { dynamic, seed: "pax8" },
+      validateRequest: true,
+      validateResponse: true,
+      checkSecurity: true,
+      errors: false,
+      upstreamProxy: undefined,
+      isProxy: false,
+    },
   });
   const url = await server.listen(0, "127.0.0.1");
   return { url, close: () => server.close() };
@@ -52,7 +60,13 @@ describe("the client against Prism serving Pax8's document", () => {
   });
 
   it("lists a subscription's usage summaries: the document's example, parsed with every field", async () => {
-    const page = await client(partner.url).subscriptions.listUsageSummaries(SUBSCRIPTION, { page: 0, size: 10, sort: "currentCharges", resourceGroup: "Company 1", companyId: "ede334e7-d1c7-4e0a-822d-dee891f6ce9a" });
+    const page = await client(partner.url).subscriptions.listUsageSummaries(SUBSCRIPTION, {
+      page: 0,
+      size: 10,
+      sort: "currentCharges",
+      resourceGroup: "Company 1",
+      companyId: "ede334e7-d1c7-4e0a-822d-dee891f6ce9a",
+    });
     expect(page).toEqual(example("usage-summaries-paged"));
     expect(page.content[3]).toMatchObject({ resourceGroup: "Company A", isTrial: true, currentCharges: 142.58, currencyCode: "USD" });
   });
@@ -81,16 +95,22 @@ describe("the client against Prism serving Pax8's document", () => {
   });
 
   it("maps the document's error answers (its Error schema) to typed errors", async () => {
-    const notFound = await client(partner.url, { prefer: "code=404" }).subscriptions.listUsageSummaries(SUBSCRIPTION).catch((e) => e);
+    const notFound = await client(partner.url, { prefer: "code=404" })
+      .subscriptions.listUsageSummaries(SUBSCRIPTION)
+      .catch((e) => e);
     expect(notFound).toBeInstanceOf(Pax8NotFoundError);
     expect(notFound.body).toMatchObject({ type: expect.any(String), message: expect.any(String), details: expect.any(Array) });
-    const forbidden = await client(partner.url, { prefer: "code=403" }).subscriptions.list({ companyId: "f7fc273a-8d86-45c9-a26f-ffd42416adda" }).catch((e) => e);
+    const forbidden = await client(partner.url, { prefer: "code=403" })
+      .subscriptions.list({ companyId: "f7fc273a-8d86-45c9-a26f-ffd42416adda" })
+      .catch((e) => e);
     expect(forbidden).toBeInstanceOf(Pax8ForbiddenError);
   });
 
   it("the document's sort enum lists bare field names only: `field,desc` (its description's form) is refused by the document", async () => {
     // See README: the console follows the description and DESIGN.md (`currentCharges,desc`); a bare field is what the enum allows.
-    const error = await client(partner.url).subscriptions.listUsageSummaries(SUBSCRIPTION, { sort: "currentCharges,desc" }).catch((e) => e);
+    const error = await client(partner.url)
+      .subscriptions.listUsageSummaries(SUBSCRIPTION, { sort: "currentCharges,desc" })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(Pax8UnprocessableError);
   });
 });

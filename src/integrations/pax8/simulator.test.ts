@@ -3,12 +3,12 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../server/integration";
-import type { Pax8Data } from "./simulator-data";
 import { type Pax8SimulatorControl, SIMULATOR_PAX8_CLIENT_ID, SIMULATOR_PAX8_CLIENT_SECRET, startPax8Simulator } from "./simulator";
+import type { Pax8Data } from "./simulator-data";
 
 /* The simulator's answers, validated against the schemas of Pax8's official OpenAPI documents. */
 
-const SPECS = "/work/shared/specs/pax8-openapi";
+const SPECS = new URL("./openapi", import.meta.url).pathname;
 const partner = JSON.parse(readFileSync(`${SPECS}/partner-endpoints.json`, "utf8"));
 const auth = JSON.parse(readFileSync(`${SPECS}/authentication.json`, "utf8"));
 
@@ -30,7 +30,10 @@ function expectValid(ref: string, body: unknown) {
 
 /** Properties the simulator sends that the document neither declares nor shows in an example. */
 function undeclared(items: object[], schema: string, exampleName: string): string[] {
-  const declared = new Set([...Object.keys(partner.components.schemas[schema].properties), ...Object.keys(partner.components.examples[exampleName].value.content[0])]);
+  const declared = new Set([
+    ...Object.keys(partner.components.schemas[schema].properties),
+    ...Object.keys(partner.components.examples[exampleName].value.content[0]),
+  ]);
   return [...new Set(items.flatMap((i) => Object.keys(i)))].filter((k) => !declared.has(k));
 }
 
@@ -47,7 +50,12 @@ describe("the simulator answers as Pax8's document says", () => {
     const res = await fetch(sim.env.PAX8_TOKEN_URL, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ client_id: SIMULATOR_PAX8_CLIENT_ID, client_secret: SIMULATOR_PAX8_CLIENT_SECRET, audience: "https://api.pax8.com", grant_type: "client_credentials" }),
+      body: JSON.stringify({
+        client_id: SIMULATOR_PAX8_CLIENT_ID,
+        client_secret: SIMULATOR_PAX8_CLIENT_SECRET,
+        audience: "https://api.pax8.com",
+        grant_type: "client_credentials",
+      }),
     });
     const body = await res.json();
     expectValid("auth#/components/schemas/TokenResponse", body);
@@ -57,7 +65,11 @@ describe("the simulator answers as Pax8's document says", () => {
   afterAll(() => sim.close());
 
   it("refuses a wrong client secret as the token endpoint does", async () => {
-    const res = await fetch(sim.env.PAX8_TOKEN_URL, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ client_id: SIMULATOR_PAX8_CLIENT_ID, client_secret: "x", audience: "https://api.pax8.com", grant_type: "client_credentials" }) });
+    const res = await fetch(sim.env.PAX8_TOKEN_URL, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ client_id: SIMULATOR_PAX8_CLIENT_ID, client_secret: "x", audience: "https://api.pax8.com", grant_type: "client_credentials" }),
+    });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual(auth.components.examples["token-error-auth-example"].value);
   });
