@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app";
-import { prefetchFirstScreen } from "./app/query-client";
+import { prefetchFirstScreen } from "./lib/client";
 
 prefetchFirstScreen(window.location.pathname);
 

@@ -1,31 +1,21 @@
 import { DashboardOutlined } from "@ant-design/icons";
 import { ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from "@refinedev/antd";
-import { Authenticated, CanAccess, Refine } from "@refinedev/core";
+import { Authenticated, Refine } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler } from "@refinedev/react-router";
-import simpleRest from "@refinedev/simple-rest";
-import { App as AntdApp, ConfigProvider, Spin } from "antd";
-import { lazy, Suspense } from "react";
+import { App as AntdApp, ConfigProvider } from "antd";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
-import { clientIntegrations } from "../integrations";
-import { createAccessControl } from "./access-control";
+import { NotFound, queryClient, usageConsole } from "../lib/client";
 import { authProvider } from "./auth-provider";
 import { Header } from "./header";
-import { http } from "./http";
-import { IntegrationsPage } from "./overview/integrations-page";
 import { Home } from "./pages/home";
 import { LoginPage } from "./pages/login-page";
-import { Forbidden, NotFound } from "./pages/status-pages";
-import { queryClient } from "./query-client";
-import { resources } from "./resources";
 
-// Pages off the first screen load on demand.
-const AuditLogList = lazy(() => import("./audit/audit-log-list").then((m) => ({ default: m.AuditLogList })));
+/** The standalone console is a host of the plugin like any other, with its own sign-in and no menu group. */
+export const usage = usageConsole({ menuParent: false, overviewPath: "/integrations", auditPath: "/audit-logs" });
 
-const dataProviders = {
-  default: simpleRest("/api", http),
-  ...Object.assign({}, ...clientIntegrations.map((i) => i.dataProviders ?? {})),
-};
-const accessControlProvider = createAccessControl(resources);
+// Refine asks for a default data provider; the standalone console has no data of its own.
+const dataProviders = { default: Object.values(usage.dataProviders)[0], ...usage.dataProviders };
+
 /** Refine's notifications, less the sign-in error: the login page shows it inline, where it stays. */
 function useNotifications() {
   const base = useNotificationProvider();
@@ -47,9 +37,9 @@ export function App() {
             routerProvider={routerProvider}
             dataProvider={dataProviders}
             authProvider={authProvider}
-            accessControlProvider={accessControlProvider}
+            accessControlProvider={usage.accessControl()}
             notificationProvider={useNotifications}
-            resources={resources}
+            resources={usage.resources}
             options={{
               reactQuery: { clientConfig: queryClient },
               syncWithLocation: true,
@@ -69,20 +59,7 @@ export function App() {
                 }
               >
                 <Route index element={<Home />} />
-                {/* Each page asks for its resource's permission; without it, the 403 page. */}
-                <Route
-                  element={
-                    <CanAccess fallback={<Forbidden />}>
-                      <Suspense fallback={<Spin style={{ display: "block", margin: 48 }} />}>
-                        <Outlet />
-                      </Suspense>
-                    </CanAccess>
-                  }
-                >
-                  <Route path="/integrations" element={<IntegrationsPage />} />
-                  {clientIntegrations.map((i) => i.routes && <Route key={i.id}>{i.routes}</Route>)}
-                  <Route path="/audit-logs" element={<AuditLogList />} />
-                </Route>
+                {usage.routes}
                 <Route path="*" element={<NotFound />} />
               </Route>
               <Route path="/login" element={<LoginPage />} />

@@ -1,35 +1,12 @@
 import type { AuthProvider } from "@refinedev/core";
-import type { ApiError } from "./http";
-import { errorMessage, http } from "./http";
+import { type ApiError, errorMessage, fetchMe, forgetMe, http } from "../lib/client";
 
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  permissions: string[];
-  restaurantId?: string;
-}
-
-let current: Promise<Me> | null = null;
-
-/** Who is signed in; one request however many components ask at once. */
-export function fetchMe(): Promise<Me> {
-  current ??= http.get<Me>("/auth/me").then(
-    (r) => r.data,
-    (e) => {
-      current = null;
-      throw e;
-    },
-  );
-  return current;
-}
-
+/** The standalone console's own sign-in: the console's users and sessions (a host brings its own). */
 export const authProvider: AuthProvider = {
   async login({ email, password }) {
     try {
       await http.post("/auth/login", { email, password });
-      current = null;
+      forgetMe();
       return { success: true, redirectTo: "/" };
     } catch (error) {
       return { success: false, error: { name: "Sign-in failed", message: errorMessage(error) } };
@@ -37,7 +14,7 @@ export const authProvider: AuthProvider = {
   },
   async logout() {
     await http.post("/auth/logout").catch(() => undefined);
-    current = null;
+    forgetMe();
     return { success: true, redirectTo: "/login" };
   },
   async check() {
@@ -50,23 +27,18 @@ export const authProvider: AuthProvider = {
   },
   async onError(error: ApiError) {
     if (error?.statusCode === 401) {
-      current = null;
+      forgetMe();
       return { logout: true, redirectTo: "/login", error };
     }
     return {};
   },
   async getIdentity() {
-    try {
-      return await fetchMe();
-    } catch {
-      return null;
-    }
+    return fetchMe().catch(() => null);
   },
   async getPermissions() {
-    try {
-      return (await fetchMe()).permissions;
-    } catch {
-      return [];
-    }
+    return fetchMe().then(
+      (me) => me.permissions,
+      () => [],
+    );
   },
 };

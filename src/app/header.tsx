@@ -1,10 +1,8 @@
 import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { useGetIdentity, useLogout } from "@refinedev/core";
 import { Avatar, Button, Flex, Grid, Layout, Tag, Typography } from "antd";
-import { clientIntegrations } from "../integrations";
-import type { Me } from "./auth-provider";
-
-const headerItems = clientIntegrations.flatMap((i) => i.headerItems ?? []);
+import type { Me } from "../lib/client";
+import { usage } from "./app";
 
 export function Header() {
   const { data: me } = useGetIdentity<Me>();
@@ -26,9 +24,7 @@ export function Header() {
       }}
     >
       <Flex align="center" gap={12}>
-        {headerItems.map((Item, i) => (
-          <Item key={i} />
-        ))}
+        <usage.HeaderItems />
         {me && (
           <Flex align="center" gap={8}>
             <Avatar size="small" icon={<UserOutlined />} />

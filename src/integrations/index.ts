@@ -1,8 +1,7 @@
-import { apiKeys } from "./api-keys";
-import { imai } from "./imai";
-import { pax8 } from "./pax8";
-import { restaurants } from "./restaurants";
-import type { ClientIntegration } from "./types";
+import type { ClientIntegration } from "../client/define";
 
-/** The browser registry: one line an integration. */
-export const clientIntegrations: ClientIntegration[] = [imai, pax8, restaurants, apiKeys];
+/** The browser registry: every folder's `index.tsx`, found by itself (no line to add). */
+const modules = import.meta.glob<{ default: ClientIntegration }>("./*/index.tsx", { eager: true });
+export const builtInIntegrations: ClientIntegration[] = Object.values(modules)
+  .map((m) => m.default)
+  .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));

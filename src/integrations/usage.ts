@@ -26,3 +26,18 @@ export interface IntegrationUsage {
 export interface IntegrationsUsageResponse {
   integrations: IntegrationUsage[];
 }
+
+/** Where a BFF read came from: when it was fetched, whether it is the last good answer, demo data. */
+export interface ReadMeta {
+  fetchedAt: string;
+  stale: boolean;
+  demo: boolean;
+  /** Why it is stale, in words. */
+  message?: string;
+}
+
+/** Every BFF read answers `{data, meta}`. */
+export interface Envelope<T> {
+  data: T;
+  meta: ReadMeta;
+}

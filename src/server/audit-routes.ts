@@ -25,7 +25,7 @@ const query = z
 
 /** GET /api/audit-logs in @refinedev/simple-rest's conventions (x-total-count). */
 export function auditRoutes(app: FastifyInstance, db: Db) {
-  app.get("/api/audit-logs", { config: { permission: PERMISSIONS.auditRead } }, async (request, reply) => {
+  app.get("/audit-logs", { config: { permission: PERMISSIONS.auditRead } }, async (request, reply) => {
     const q = parseInput(query, request.query, "query");
     let base = db.selectFrom("audit_log");
     if (q.action) base = base.where("action", "=", q.action);
@@ -44,7 +44,7 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
     return rows.map((r) => ({ ...r, details: r.details ? JSON.parse(r.details) : null }));
   });
 
-  app.get("/api/audit-logs/actions", { config: { permission: PERMISSIONS.auditRead } }, async () => {
+  app.get("/audit-logs/actions", { config: { permission: PERMISSIONS.auditRead } }, async () => {
     const rows = await db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute();
     return rows.map((r) => r.action);
   });

@@ -1,31 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { AppError } from "./errors";
+import { failureToAppError } from "./upstream/failure";
 import { UpstreamError } from "./upstream/http";
-
-/** Turns an upstream failure into what a user may read: no upstream body, no URL, no credential. */
-export function upstreamToAppError(error: UpstreamError): AppError {
-  const name = error.upstream;
-  switch (error.failure) {
-    case "not_configured":
-      return new AppError(503, "not_configured", `${name} is not configured.`);
-    case "timeout":
-      return new AppError(504, "upstream_timeout", `${name} did not answer in time. Try again.`);
-    case "network":
-      return new AppError(502, "upstream_unreachable", `${name} could not be reached. Try again.`);
-    case "invalid_response":
-      return new AppError(502, "upstream_invalid", `${name} sent an answer the console does not understand.`);
-    case "http":
-      if (error.status === 429) {
-        const wait = Math.ceil(error.retryAfterS ?? 30);
-        return new AppError(429, "upstream_rate_limited", `${name} is rate limiting requests. Try again in ${wait} seconds.`, undefined, {
-          "retry-after": String(wait),
-        });
-      }
-      if (error.status === 404) return new AppError(404, "not_found", `${name} has no such item.`);
-      if (error.status === 401 || error.status === 403) return new AppError(502, "upstream_auth", `${name} refused the console's credentials.`);
-      return new AppError(502, "upstream_error", `${name} answered with an error (${error.status}). Try again.`);
-  }
-}
 
 /** Every error answers `{error: {code, message, details?}, requestId}`; a 500 never says why. */
 export function installErrorHandling(app: FastifyInstance) {
@@ -65,7 +41,7 @@ export function installErrorHandling(app: FastifyInstance) {
   });
 
   app.setErrorHandler((raw: FastifyError | Error, request, reply) => {
-    const error = raw instanceof UpstreamError ? upstreamToAppError(raw) : raw;
+    const error = raw instanceof UpstreamError ? failureToAppError(raw) : raw;
     if (error instanceof AppError) {
       if (raw instanceof UpstreamError) request.log.warn({ upstream: raw.upstream, failure: raw.failure, status: raw.status }, raw.message);
       for (const [k, v] of Object.entries(error.headers ?? {})) reply.header(k, v);

@@ -5,6 +5,7 @@ import type { IntegrationUsage } from "../integrations/usage";
 import type { Audit } from "./audit";
 import type { CoreConfig } from "./config";
 import type { Db } from "./db/database";
+import type { OverviewSpec } from "./read";
 import type { UpstreamCache } from "./upstream/cache";
 
 /** A simulator listening on a loopback port, started when an integration's base URL is unset. */
@@ -31,12 +32,14 @@ export interface IntegrationContext<Env = Record<string, unknown>> {
 }
 
 /**
- * What an integration gives the server. Adding one is a folder under src/integrations/ and one
- * line in src/server/integrations.ts.
+ * What an integration gives the server: a folder's `server.ts` default-exports one, and the
+ * registry finds it.
  */
 export interface ServerIntegration<Shape extends z.ZodObject = z.ZodObject> {
   id: string;
   name: string;
+  /** Where it sits on the overview (lower first). */
+  order?: number;
   /** Its environment variables (zod), merged into the configuration checked at start-up. */
   env: Shape;
   /** The variable naming the upstream's base URL; unset means: run against the simulator. */
@@ -45,7 +48,9 @@ export interface ServerIntegration<Shape extends z.ZodObject = z.ZodObject> {
   startSimulator?: () => Promise<RunningSimulator>;
   /** Registers this integration's routes (prefix them with /api/<id>/). */
   routes?: (app: FastifyInstance, ctx: IntegrationContext<z.infer<Shape>>) => void | Promise<void>;
-  /** Entries for GET /api/integrations/usage. Must not throw for an upstream failure: answer status "error". */
+  /** Its entries on the overview: the core answers "not configured", stale and error entries. */
+  overview?: OverviewSpec<z.infer<Shape>>;
+  /** Entries for GET /api/integrations/usage when `overview` does not fit. Must not throw for an upstream failure: answer status "error". */
   usage?: (ctx: IntegrationContext<z.infer<Shape>>, options: { refresh: boolean }) => Promise<IntegrationUsage[]>;
   /** Background work (a scheduled sync); the returned function stops it. */
   start?: (ctx: IntegrationContext<z.infer<Shape>>) => (() => Promise<void> | void) | void;

@@ -3,6 +3,7 @@ import { PERMISSIONS } from "../auth/permissions";
 import type { IntegrationUsage } from "../integrations/usage";
 import type { Db } from "./db/database";
 import type { IntegrationContext, ServerIntegration } from "./integration";
+import { overviewEntries } from "./read";
 import { refreshQuery } from "./refresh";
 import { parseInput } from "./validate";
 
@@ -44,13 +45,14 @@ export function overviewRoute(
     return (JSON.parse(row.value) as IntegrationUsage[]).map((e) => ({ ...e, stale: true, message: `${message} Showing the last known figures.` }));
   }
 
-  app.get("/api/integrations/usage", { config: { permission: PERMISSIONS.integrationRead } }, async (request) => {
+  app.get("/integrations/usage", { config: { permission: PERMISSIONS.integrationRead } }, async (request) => {
     const { refresh } = parseInput(refreshQuery, request.query, "query");
     const entries = await Promise.all(
       integrations.map(async (integration): Promise<IntegrationUsage[]> => {
-        if (!integration.usage) return [];
         const ctx = contexts.get(integration.id)!;
-        const work = integration.usage(ctx, { refresh }).then(
+        const read = integration.overview ? overviewEntries(ctx, integration, integration.overview, refresh) : integration.usage?.(ctx, { refresh });
+        if (!read) return [];
+        const work = read.then(
           async (result) => {
             if (result.some((e) => e.status !== "error" && !e.stale)) await remember(integration.id, result).catch(() => undefined);
             return result;

@@ -33,6 +33,19 @@ export interface SimulatorFailures {
   errorBody(status: number, code: string, message: string): unknown;
   /** What "invalid_key" answers: the upstream's refusal of a credential. */
   invalidKey: { status: number; code: string; message: string };
+  /**
+   * The upstream's credential check, before every route but those in `open`: null lets the
+   * request through, a refusal answers in the upstream's error shape.
+   */
+  auth?: (request: FastifyRequest) => Refusal | null;
+  /** Routes (`url` patterns) that need no credential, e.g. a token endpoint. */
+  open?: string[];
+}
+
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
 }
 
 /**
@@ -52,7 +65,7 @@ export function simulatorApp(control: SimulatorControl, failures: SimulatorFailu
         return reply.hijack();
       case "slow":
         await new Promise((r) => setTimeout(r, control.slowMs).unref());
-        return;
+        break;
       case "error500":
         return reply.code(500).send(failures.errorBody(500, "internal_error", "Internal server error"));
       case "rate_limited":
@@ -65,10 +78,18 @@ export function simulatorApp(control: SimulatorControl, failures: SimulatorFailu
           .code(failures.invalidKey.status)
           .send(failures.errorBody(failures.invalidKey.status, failures.invalidKey.code, failures.invalidKey.message));
       default:
-        return;
+        break;
     }
+    const refusal = failures.open?.includes(request.routeOptions.url ?? "") ? null : failures.auth?.(request);
+    if (refusal) return reply.code(refusal.status).send(failures.errorBody(refusal.status, refusal.code, refusal.message));
   });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(failures.errorBody(404, "not_found", `No such resource: ${request.url.split("?")[0]}`)));
   return app;
+}
+
+/** One page of a list and its total, as limit/offset upstreams answer. */
+export function paginate<T>(items: T[], offset: number, limit: number): { items: T[]; total: number } {
+  return { items: items.slice(offset, offset + limit), total: items.length };
 }
 
 /** Listens on a free loopback port. */

@@ -52,7 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async login(role) {
       const known = cookies.get(role);
       if (known) return known;
-      const res = await built.app.inject({ method: "POST", url: "/auth/login", payload: { email: `${role}@example.com`, password: "demo" } });
+      const res = await built.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: `${role}@example.com`, password: "demo" } });
       if (res.statusCode !== 200) throw new Error(`login as ${role} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
       cookies.set(role, cookie);

@@ -7,7 +7,7 @@ describe.each(TEST_DATABASES)("GET /api/audit-logs (%s)", (database) => {
   beforeAll(async () => {
     t = await startTestApp({ database });
     cookie = await t.login("admin");
-    await t.app.inject({ method: "POST", url: "/auth/login", payload: { email: "viewer@example.com", password: "nope" } });
+    await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "viewer@example.com", password: "nope" } });
     await t.login("viewer");
   });
   afterAll(() => t.close());

@@ -9,20 +9,20 @@ describe.each(TEST_DATABASES)("sessions and sign-in (%s)", (database) => {
   afterAll(() => t.close());
 
   const login = (email: string, password: string, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: "POST", url: "/auth/login", payload: { email, password }, headers });
+    t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password }, headers });
 
   it("signs in with an HttpOnly, SameSite session cookie and says who is signed in", async () => {
     const res = await login("support@example.com", "demo");
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies[0];
     expect(cookie).toMatchObject({ name: "uc_session", httpOnly: true, sameSite: "Strict", path: "/" });
-    const me = await t.app.inject({ url: "/auth/me", headers: { cookie: `uc_session=${cookie.value}` } });
+    const me = await t.app.inject({ url: "/api/auth/me", headers: { cookie: `uc_session=${cookie.value}` } });
     expect(me.json()).toMatchObject({ email: "support@example.com", roles: ["support"], permissions: ["integration:Read", "integration:Renew"] });
     expect(JSON.stringify(me.json())).not.toMatch(/password|hash/i);
   });
 
   it("binds the owner to their restaurant", async () => {
-    const me = await t.app.inject({ url: "/auth/me", headers: { cookie: await t.login("owner") } });
+    const me = await t.app.inject({ url: "/api/auth/me", headers: { cookie: await t.login("owner") } });
     expect(me.json().restaurantId).toBeTruthy();
   });
 
@@ -35,7 +35,7 @@ describe.each(TEST_DATABASES)("sessions and sign-in (%s)", (database) => {
   });
 
   it("names the field of a malformed sign-in with 422", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/auth/login", payload: { email: "not-an-email" } });
+    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "not-an-email" } });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.map((d: { field: string }) => d.field)).toEqual(["email", "password"]);
   });
@@ -51,22 +51,22 @@ describe.each(TEST_DATABASES)("sessions and sign-in (%s)", (database) => {
   it("ends the session on logout", async () => {
     const res = await login("admin@example.com", "demo");
     const cookie = `uc_session=${res.cookies[0].value}`;
-    expect((await t.app.inject({ url: "/auth/me", headers: { cookie } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: "POST", url: "/auth/logout", headers: { cookie } })).statusCode).toBe(200);
-    expect((await t.app.inject({ url: "/auth/me", headers: { cookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: "/api/auth/me", headers: { cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: "/api/auth/me", headers: { cookie } })).statusCode).toBe(401);
   });
 
   it("refuses writes from another site and bodies that are not JSON", async () => {
     const cookie = await t.login("admin");
-    const foreign = await t.app.inject({ method: "POST", url: "/auth/logout", headers: { cookie, origin: "https://evil.example" } });
+    const foreign = await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie, origin: "https://evil.example" } });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().error.code).toBe("cross_origin");
-    const form = await t.app.inject({ method: "POST", url: "/auth/login", headers: { "content-type": "text/plain" }, payload: "email=a" });
+    const form = await t.app.inject({ method: "POST", url: "/api/auth/login", headers: { "content-type": "text/plain" }, payload: "email=a" });
     expect(form.statusCode).toBe(415);
   });
 
   it("answers a broken JSON body with 400, not 500", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/auth/login", headers: { "content-type": "application/json" }, payload: "{oops" });
+    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", headers: { "content-type": "application/json" }, payload: "{oops" });
     expect(res.statusCode).toBe(400);
     expect(res.json().requestId).toBeTruthy();
   });
@@ -81,7 +81,7 @@ describe("idle sessions", () => {
         .updateTable("sessions")
         .set({ last_seen_at: new Date(Date.now() - 2 * 60_000).toISOString() })
         .execute();
-      expect((await t.app.inject({ url: "/auth/me", headers: { cookie } })).statusCode).toBe(401);
+      expect((await t.app.inject({ url: "/api/auth/me", headers: { cookie } })).statusCode).toBe(401);
       expect(await t.db.selectFrom("sessions").selectAll().execute()).toHaveLength(0);
     } finally {
       await t.close();
@@ -99,7 +99,7 @@ describe("client addresses", () => {
       try {
         await t.app.inject({
           method: "POST",
-          url: "/auth/login",
+          url: "/api/auth/login",
           payload: { email: "admin@example.com", password: "x" },
           headers: { "x-forwarded-for": "203.0.113.7" },
         });

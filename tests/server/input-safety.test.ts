@@ -20,7 +20,7 @@ describe.each(TEST_DATABASES)("hostile input (%s)", (database) => {
     const before = restaurants.calls;
     const renew = await t.app.inject({
       method: "POST",
-      url: BFF.renew(SIM_RESTAURANTS.nearQuota.id),
+      url: `/api${BFF.renew(SIM_RESTAURANTS.nearQuota.id)}`,
       headers: { cookie: admin, "idempotency-key": "nul-1" },
       payload: { amount: 1000, reason: "a\u0000b" },
     });
@@ -49,8 +49,8 @@ describe.each(TEST_DATABASES)("hostile input (%s)", (database) => {
   });
 
   it("reads a blank alerts threshold as the default 90 %, not 0", async () => {
-    const blank = (await t.app.inject({ url: `${BFF.alerts}?threshold=`, headers: { cookie: admin } })).json();
-    const standard = (await t.app.inject({ url: `${BFF.alerts}?threshold=0.9`, headers: { cookie: admin } })).json();
+    const blank = (await t.app.inject({ url: `/api${BFF.alerts}?threshold=`, headers: { cookie: admin } })).json();
+    const standard = (await t.app.inject({ url: `/api${BFF.alerts}?threshold=0.9`, headers: { cookie: admin } })).json();
     expect(blank.pagination.total).toBe(standard.pagination.total);
     expect(blank.threshold).toBe(0.9);
   });

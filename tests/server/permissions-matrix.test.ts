@@ -19,7 +19,7 @@ describe("every route × every demo role", () => {
   it("declares the permissions DESIGN.md's table gives, and no write outside it", () => {
     const declared = new Map(t.routes.map((r) => [`${r.method} ${r.url}`, r.permission]));
     const expected: Record<string, string> = {
-      "GET /auth/me": "authenticated",
+      "GET /api/auth/me": "authenticated",
       "GET /api/integrations/usage": "integration:Read",
       "GET /api/restaurants/usage": "integration:Read",
       "GET /api/restaurants/usage/alerts": "integration:Read",
@@ -42,7 +42,7 @@ describe("every route × every demo role", () => {
     const others = t.routes.filter((r) => !(`${r.method} ${r.url}` in expected));
     for (const r of others) {
       const label = `${r.method} ${r.url} (${r.permission})`;
-      if (r.url.startsWith("/auth/")) expect(r.permission, label).toBe("public");
+      if (r.url.startsWith("/api/auth/")) expect(r.permission, label).toBe("public");
       else {
         expect(r.method, label).toBe("GET");
         expect(["integration:Read", "restaurant:ReadOwn", "audit:Read"], label).toContain(r.permission);

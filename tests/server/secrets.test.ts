@@ -45,7 +45,7 @@ describe("credentials never leave the server", () => {
     const usage = await t.app.inject({ url: "/api/integrations/usage?refresh=1", headers: { cookie } });
     expect(usage.json().integrations.find((i: { id: string }) => i.id === "imai").status).toBe("error");
     seen.push(usage.body);
-    seen.push((await t.app.inject({ method: "POST", url: "/auth/login", payload: { email: "admin@example.com", password: "bad" } })).body);
+    seen.push((await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "admin@example.com", password: "bad" } })).body);
     expect(leaked(seen.join("\n"))).toEqual([]);
     expect(t.logs.length).toBeGreaterThan(0);
     expect(leaked(t.logs.join("\n"))).toEqual([]);

@@ -17,12 +17,12 @@ describe("npm run user:add", () => {
     expect(out.status, out.stderr).toBe(0);
     const t = await startTestApp({ env: { DATABASE_URL: url, DEMO_USERS: "0", IMAI_API_BASE_URL: "http://127.0.0.1:9/" } });
     try {
-      const login = await t.app.inject({ method: "POST", url: "/auth/login", payload: { email: "nina@example.com", password: "correct horse" } });
+      const login = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "nina@example.com", password: "correct horse" } });
       expect(login.statusCode).toBe(200);
-      const me = await t.app.inject({ url: "/auth/me", headers: { cookie: `uc_session=${login.cookies[0].value}` } });
+      const me = await t.app.inject({ url: "/api/auth/me", headers: { cookie: `uc_session=${login.cookies[0].value}` } });
       expect(me.json()).toMatchObject({ email: "nina@example.com", name: "Nina", roles: ["support"] });
       // Outside demo mode, no demo user exists.
-      const demo = await t.app.inject({ method: "POST", url: "/auth/login", payload: { email: "admin@example.com", password: "demo" } });
+      const demo = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "admin@example.com", password: "demo" } });
       expect(demo.statusCode).toBe(401);
     } finally {
       await t.close();

@@ -1,8 +1,7 @@
 import { useCan, useGetIdentity } from "@refinedev/core";
 import { Result, Spin } from "antd";
 import { Navigate } from "react-router";
-import { PERMISSIONS } from "../../auth/permissions";
-import type { Me } from "../auth-provider";
+import { type Me, PERMISSIONS } from "../../lib/client";
 
 /** "/": the integrations overview for those who may read it, a home page for an owner, else a word on what the role allows. */
 export function Home() {

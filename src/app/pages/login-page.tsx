@@ -3,7 +3,7 @@ import { useIsAuthenticated, useLogin } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Flex, Form, Input, Space, Tag, Typography } from "antd";
 import { Navigate } from "react-router";
-import { http } from "../http";
+import { http } from "../../lib/client";
 
 interface AuthConfig {
   demo: { users: Array<{ email: string; role: string }>; password: string | null } | null;

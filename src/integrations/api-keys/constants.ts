@@ -5,4 +5,4 @@ export const PURPOSES = ["Zapier", "n8n", "Google Sheets", "Custom"] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 /** The console's routes of this integration. */
-export const BASE = "/api/api-keys";
+export const BASE = "/api-keys";

@@ -1,11 +1,11 @@
 import axios from "axios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../../tests/helpers/app";
-import { toHttpError } from "../../app/http";
+import { toHttpError } from "../../client/http";
 import type { CreateKeyResponse, LedgerEntry } from "./api";
 import type { APIKeySummary } from "./contract";
 import { API_KEYS_RESOURCES, createApiKeysDataProvider, filterValue } from "./data-provider";
-import { apiKeysServer } from "./server";
+import apiKeysServer from "./server";
 import type { ApiKeysSimulatorControl } from "./simulator";
 
 // The data provider against the real server and simulator, through an axios client like the browser's.
@@ -19,7 +19,7 @@ describe("API keys data provider", () => {
     sim = t.contexts.get("api-keys")!.simulator!.control as ApiKeysSimulatorControl;
     sim.arrivalMs = 0;
     const base = await t.app.listen({ host: "127.0.0.1", port: 0 });
-    const client = axios.create({ baseURL: base, headers: { cookie: await t.login("admin") } });
+    const client = axios.create({ baseURL: `${base}/api`, headers: { cookie: await t.login("admin") } });
     client.interceptors.response.use(undefined, (e) => Promise.reject(toHttpError(e)));
     provider = createApiKeysDataProvider(client);
   });

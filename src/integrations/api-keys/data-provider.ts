@@ -1,10 +1,11 @@
 import type { BaseRecord, CrudFilter, DataProvider } from "@refinedev/core";
 import type { AxiosInstance } from "axios";
-import { http } from "../../app/http";
+import { providerName } from "../../client/define";
+import { http } from "../../client/http";
 import type { CreateKeyResponse, CreditsResponse, KeysResponse, LedgerResponse } from "./api";
 import { BASE } from "./constants";
 
-export const API_KEYS_PROVIDER = "api-keys";
+export const API_KEYS_PROVIDER = providerName("api-keys");
 export const API_KEYS_RESOURCES = { keys: "api-keys", credits: "api-key-credits", ledger: "api-key-ledger" } as const;
 
 /** The value of an `eq` filter on `field`, if set. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, TEST_DATABASES, type TestApp } from "../../../tests/helpers/app";
 import type { ApiUsageResponse, CreateKeyResponse, KeysResponse, VerificationsResponse } from "./api";
 import { apiKeyList, createdApiKey } from "./contract";
-import { apiKeysServer } from "./server";
+import apiKeysServer from "./server";
 import type { ApiKeysSimulatorControl } from "./simulator";
 
 describe("the email-verification API's contract", () => {

@@ -27,7 +27,7 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
   const synced = syncedReads(db);
   const cacheKey = (...parts: (string | undefined)[]) => `api-keys:${parts.map((p) => p ?? "").join("|")}`;
 
-  app.get("/api/api-keys/keys", read, async (request) => {
+  app.get("/api-keys/keys", read, async (request) => {
     const q = parseInput(rangeQuery, request.query, "query");
     const range = { from: q.from, to: q.to };
     return readWithFallback(
@@ -40,7 +40,7 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
     );
   });
 
-  app.post("/api/api-keys/keys", write, async (request, reply) => {
+  app.post("/api-keys/keys", write, async (request, reply) => {
     const body = parseInput(createKeyRequest, request.body, "body");
     let created: Awaited<ReturnType<ReturnType<typeof deps.client>["createKey"]>>;
     try {
@@ -78,7 +78,7 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
       .send({ ...summary, plaintext });
   });
 
-  app.delete("/api/api-keys/keys/:id", write, async (request, reply) => {
+  app.delete("/api-keys/keys/:id", write, async (request, reply) => {
     const { id } = parseInput(keyParams, request.params, "params");
     try {
       await deps.client().revokeKey(id);
@@ -99,7 +99,7 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
     return reply.code(204).send();
   });
 
-  app.get("/api/api-keys/metrics/api-usage", read, async (request) => {
+  app.get("/api-keys/metrics/api-usage", read, async (request) => {
     const q = parseInput(apiUsageQuery, request.query, "query");
     const range = { from: q.from, to: q.to, user_id: q.user_id };
     return readWithFallback(
@@ -112,7 +112,7 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
     );
   });
 
-  app.get("/api/api-keys/metrics/verifications", read, async (request) => {
+  app.get("/api-keys/metrics/verifications", read, async (request) => {
     const q = parseInput(rangeQuery, request.query, "query");
     const range = { from: q.from, to: q.to };
     return readWithFallback(
@@ -125,7 +125,7 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
     );
   });
 
-  app.post("/api/api-keys/sync", write, async (request) => {
+  app.post("/api-keys/sync", write, async (request) => {
     const outcome = (await runSync(deps.sync(), "manual"))!;
     await ctx.audit.record(request, {
       action: "api_keys.sync",
@@ -136,7 +136,7 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
     return outcome;
   });
 
-  app.get("/api/api-keys/sync", read, async (): Promise<SyncStateResponse> => {
+  app.get("/api-keys/sync", read, async (): Promise<SyncStateResponse> => {
     const last = await db.selectFrom("api_keys_sync_runs").selectAll().orderBy("id", "desc").limit(1).executeTakeFirst();
     const keys = await db
       .selectFrom("api_keys_key_sync_state as s")
@@ -163,12 +163,12 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
     };
   });
 
-  app.get("/api/api-keys/credits", read, async (): Promise<CreditsResponse> => {
+  app.get("/api-keys/credits", read, async (): Promise<CreditsResponse> => {
     const users = await db.selectFrom("user_credits").selectAll().orderBy("user_id").execute();
     return { users: users.map((u) => ({ ...u, balance: Number(u.balance), shortfall: Number(u.shortfall) })) };
   });
 
-  app.get("/api/api-keys/credits/ledger", read, async (request): Promise<LedgerResponse> => {
+  app.get("/api-keys/credits/ledger", read, async (request): Promise<LedgerResponse> => {
     const q = parseInput(ledgerQuery, request.query, "query");
     let base = db.selectFrom("api_keys_credit_ledger");
     if (q.user_id) base = base.where("user_id", "=", q.user_id);

@@ -109,8 +109,9 @@ async function usage(ctx: IntegrationContext<Env>): Promise<IntegrationUsage> {
   };
 }
 
-export const apiKeysServer = defineIntegration({
+export default defineIntegration({
   id: "api-keys",
+  order: 40,
   name: API_KEYS,
   env,
   baseUrlVar: "APIKEYS_API_BASE_URL",

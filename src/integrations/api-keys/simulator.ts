@@ -161,7 +161,6 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
     return found ?? reply.code(404).send(error("not_found", "Task not found."));
   });
 
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send(error("not_found", "Not found.")));
   // In demo mode the console syncs every minute unless told otherwise, so the pages have synced data.
   return listenSimulator(app, control, () => ({ APIKEYS_SERVICE_TOKEN: SIMULATOR_APIKEYS_TOKEN, APIKEYS_SYNC_INTERVAL_S: "60" }));
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApp, TEST_DATABASES, type TestApp } from "../../../tests/helpers/app";
 import type { CreditsResponse, LedgerResponse } from "./api";
 import { type ApiKeysDb, tables } from "./db";
-import { apiKeysServer } from "./server";
+import apiKeysServer from "./server";
 import type { ApiKeysSimulatorControl } from "./simulator";
 
 describe.each(TEST_DATABASES)("sync and credits (%s)", (database) => {

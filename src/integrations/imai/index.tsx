@@ -1,8 +1,5 @@
 import { ThunderboltOutlined } from "@ant-design/icons";
-import type { ClientIntegration } from "../types";
+import { defineClientIntegration } from "../../client/define";
 
-/** IMAI has no pages of its own: its card on /integrations is the generic quota card. */
-export const imai: ClientIntegration = {
-  id: "imai",
-  icon: <ThunderboltOutlined />,
-};
+/** IMAI has no pages of its own: its card on the overview is the generic quota card. */
+export default defineClientIntegration({ id: "imai", order: 10, icon: <ThunderboltOutlined /> });

@@ -64,8 +64,9 @@ async function imaiUsage(ctx: IntegrationContext<Env>, { refresh }: { refresh: b
   }
 }
 
-export const imaiServer = defineIntegration({
+export default defineIntegration({
   id: "imai",
+  order: 10,
   name: IMAI,
   env,
   baseUrlVar: "IMAI_API_BASE_URL",

@@ -39,6 +39,5 @@ export async function startImaiSimulator(options: { credits?: number } = {}) {
     if (!control.admit()) return reply.code(429).header("retry-after", "1").send(error("rate_limit_exceeded", "At most 10 requests a second."));
     return { success: true, credits: control.credits };
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send(error("not_found", "Not found.")));
   return listenSimulator(app, control, () => ({ IMAI_API_KEY: SIMULATOR_IMAI_KEY, IMAI_CREDITS_TOTAL: String(SIMULATOR_IMAI_PLAN) }));
 }

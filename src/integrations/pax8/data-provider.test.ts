@@ -1,7 +1,7 @@
 import axios from "axios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../../tests/helpers/app";
-import { type ApiError, toHttpError } from "../../app/http";
+import { type ApiError, toHttpError } from "../../client/http";
 import type { UsageLine, UsageSummary } from "./contract";
 import { createPax8DataProvider, PAX8_RESOURCES } from "./data-provider";
 import { fieldErrorsOf, filterValue, shortId, toPax8Filters, toPax8Page, toPax8Sort } from "./mapping";
@@ -55,7 +55,7 @@ describe("Pax8 data provider", () => {
     t = await startTestApp({ env: { UPSTREAM_TIMEOUT_MS: "500" } });
     data = (t.contexts.get("pax8")!.simulator as unknown as { data: Pax8Data }).data;
     const base = await t.app.listen({ host: "127.0.0.1", port: 0 });
-    const client = axios.create({ baseURL: base, headers: { cookie: await t.login("viewer") } });
+    const client = axios.create({ baseURL: `${base}/api`, headers: { cookie: await t.login("viewer") } });
     client.interceptors.response.use(undefined, (e) => Promise.reject(toHttpError(e)));
     provider = createPax8DataProvider(client);
   });

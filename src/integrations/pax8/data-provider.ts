@@ -1,10 +1,11 @@
 import type { BaseRecord, DataProvider } from "@refinedev/core";
 import type { AxiosInstance } from "axios";
-import { http } from "../../app/http";
+import { providerName } from "../../client/define";
+import { http } from "../../client/http";
 import type { Page } from "./contract";
 import { LINE_FILTERS, SUMMARY_FILTERS, toPax8Filters, toPax8Page, toPax8Sort } from "./mapping";
 
-export const PAX8_PROVIDER = "pax8";
+export const PAX8_PROVIDER = providerName("pax8");
 export const PAX8_RESOURCES = { subscriptions: "pax8-subscriptions", summaries: "pax8-usage-summaries", lines: "pax8-usage-lines" } as const;
 
 interface PageAnswer {
@@ -33,18 +34,18 @@ const readOnly = () => Promise.reject({ message: "Pax8 usage is read-only here."
  */
 export function createPax8DataProvider(client: AxiosInstance = http): DataProvider {
   return {
-    getApiUrl: () => "/api/pax8",
+    getApiUrl: () => "/pax8",
     async getList<T extends BaseRecord>({ resource, pagination, sorters, filters, meta }: Parameters<DataProvider["getList"]>[0]) {
       const { page, size } = toPax8Page(pagination);
       let url: string;
       let params: Record<string, unknown> = { page, size, ...refreshParam(meta) };
       if (resource === PAX8_RESOURCES.subscriptions) {
-        url = "/api/pax8/subscriptions";
+        url = "/pax8/subscriptions";
       } else if (resource === PAX8_RESOURCES.summaries) {
-        url = `/api/pax8/subscriptions/${segment(meta?.subscriptionId, "subscription")}/usage-summaries`;
+        url = `/pax8/subscriptions/${segment(meta?.subscriptionId, "subscription")}/usage-summaries`;
         params = { ...params, sort: toPax8Sort(sorters), ...toPax8Filters(filters, SUMMARY_FILTERS) };
       } else if (resource === PAX8_RESOURCES.lines) {
-        url = `/api/pax8/usage-summaries/${segment(meta?.usageSummaryId, "usage summary")}/usage-lines`;
+        url = `/pax8/usage-summaries/${segment(meta?.usageSummaryId, "usage summary")}/usage-lines`;
         params = { ...params, ...toPax8Filters(filters, LINE_FILTERS) };
       } else {
         throw { message: `Pax8 has no list of ${resource}.`, statusCode: 404 };
@@ -54,7 +55,7 @@ export function createPax8DataProvider(client: AxiosInstance = http): DataProvid
     },
     async getOne<T extends BaseRecord>({ resource, id, meta }: Parameters<DataProvider["getOne"]>[0]) {
       if (resource !== PAX8_RESOURCES.summaries) throw { message: `Pax8 has no single ${resource}.`, statusCode: 404 };
-      const { data, headers } = await client.get<T>(`/api/pax8/usage-summaries/${segment(String(id ?? ""), "usage summary")}`, { params: refreshParam(meta) });
+      const { data, headers } = await client.get<T>(`/pax8/usage-summaries/${segment(String(id ?? ""), "usage summary")}`, { params: refreshParam(meta) });
       return { data, meta: freshness(headers) };
     },
     create: readOnly,

@@ -54,24 +54,24 @@ export function pax8Routes(app: FastifyInstance, ctx: Pax8Context, client: () =>
     }
   }
 
-  app.get("/api/pax8/subscriptions", { config }, async (request, reply) => {
+  app.get("/pax8/subscriptions", { config }, async (request, reply) => {
     const { refresh: r, ...query } = parseInput(subscriptionsQuery, request.query, "query");
     return cached(reply, `subscriptions?${keyOf(query)}`, (c) => c.subscriptions.list(query), r);
   });
 
-  app.get("/api/pax8/subscriptions/:subscriptionId/usage-summaries", { config }, async (request, reply) => {
+  app.get("/pax8/subscriptions/:subscriptionId/usage-summaries", { config }, async (request, reply) => {
     const { subscriptionId } = parseInput(subscriptionParams, request.params, "params");
     const { refresh: r, ...query } = parseInput(summariesQuery, request.query, "query");
     return cached(reply, `usage-summaries/${subscriptionId}?${keyOf(query)}`, (c) => c.subscriptions.listUsageSummaries(subscriptionId, query), r);
   });
 
-  app.get("/api/pax8/usage-summaries/:id", { config }, async (request, reply) => {
+  app.get("/pax8/usage-summaries/:id", { config }, async (request, reply) => {
     const { id } = parseInput(summaryParams, request.params, "params");
     const { refresh: r } = parseInput(z.object(refreshParam).strict(), request.query, "query");
     return cached(reply, `usage-summary/${id}`, (c) => c.usageSummaries.get(id), r);
   });
 
-  app.get("/api/pax8/usage-summaries/:id/usage-lines", { config }, async (request, reply) => {
+  app.get("/pax8/usage-summaries/:id/usage-lines", { config }, async (request, reply) => {
     const { id } = parseInput(summaryParams, request.params, "params");
     const { refresh: r, ...query } = parseInput(linesQuery, request.query, "query");
     return cached(reply, `usage-lines/${id}?${keyOf(query)}`, (c) => c.usageSummaries.listLines(id, query), r);

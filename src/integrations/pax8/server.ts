@@ -136,8 +136,9 @@ async function pax8Usage(ctx: Pax8Context, { refresh }: { refresh: boolean }): P
   }
 }
 
-export const pax8Server = defineIntegration({
+export default defineIntegration({
   id: "pax8",
+  order: 20,
   name: PAX8,
   env,
   baseUrlVar: "PAX8_API_BASE_URL",

@@ -186,7 +186,6 @@ export async function startPax8Simulator(options: { today?: Date } = {}): Promis
     return pageOf(lines, q.data.page, q.data.size);
   });
 
-  app.setNotFoundHandler((request, reply) => notFound(reply, request.url.split("?")[0], "Not found"));
   const running = await listenSimulator(app, control, (url) => ({
     PAX8_TOKEN_URL: `${url}/v1/token`,
     PAX8_CLIENT_ID: SIMULATOR_PAX8_CLIENT_ID,

@@ -6,21 +6,21 @@ import type { RestaurantDetail, RestaurantUsage, UsageAlerts, UsageList } from "
  * schemas are in inputs.ts.
  */
 export const BFF = {
-  list: "/api/restaurants/usage",
-  alerts: "/api/restaurants/usage/alerts",
-  detail: (id: string) => `/api/restaurants/usage/${encodeURIComponent(id)}`,
-  renew: (id: string) => `/api/restaurants/usage/${encodeURIComponent(id)}/renew`,
-  renewals: (id: string) => `/api/restaurants/usage/${encodeURIComponent(id)}/renewals`,
-  alertsCount: "/api/restaurants/usage/alerts/count",
-  own: "/api/restaurants/own",
+  list: "/restaurants/usage",
+  alerts: "/restaurants/usage/alerts",
+  detail: (id: string) => `/restaurants/usage/${encodeURIComponent(id)}`,
+  renew: (id: string) => `/restaurants/usage/${encodeURIComponent(id)}/renew`,
+  renewals: (id: string) => `/restaurants/usage/${encodeURIComponent(id)}/renewals`,
+  alertsCount: "/restaurants/usage/alerts/count",
+  own: "/restaurants/own",
 } as const;
 
 /** The same paths as Fastify route patterns. */
 export const ROUTES = {
-  detail: "/api/restaurants/usage/:restaurantId",
-  renew: "/api/restaurants/usage/:restaurantId/renew",
-  renewals: "/api/restaurants/usage/:restaurantId/renewals",
-  alertsCount: "/api/restaurants/usage/alerts/count",
+  detail: "/restaurants/usage/:restaurantId",
+  renew: "/restaurants/usage/:restaurantId/renew",
+  renewals: "/restaurants/usage/:restaurantId/renewals",
+  alertsCount: "/restaurants/usage/alerts/count",
 } as const;
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";

@@ -1,7 +1,7 @@
 import axios from "axios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../../tests/helpers/app";
-import { toHttpError } from "../../app/http";
+import { toHttpError } from "../../client/http";
 import type { RestaurantDetail, RestaurantUsage, UsageAlert } from "./contract";
 import { createRestaurantsDataProvider, RESOURCES, thresholdFrom } from "./data-provider";
 import type { RestaurantsSimulatorControl } from "./simulator";
@@ -17,7 +17,7 @@ describe("restaurants data provider", () => {
     t = await startTestApp({ env: { UPSTREAM_TIMEOUT_MS: "300" } });
     sim = t.contexts.get("restaurants")!.simulator!.control as RestaurantsSimulatorControl;
     const base = await t.app.listen({ host: "127.0.0.1", port: 0 });
-    const client = axios.create({ baseURL: base, headers: { cookie: await t.login("viewer") } });
+    const client = axios.create({ baseURL: `${base}/api`, headers: { cookie: await t.login("viewer") } });
     client.interceptors.response.use(undefined, (e) => Promise.reject(toHttpError(e)));
     provider = createRestaurantsDataProvider(client);
   });

@@ -1,11 +1,12 @@
 import type { BaseRecord, CrudFilter, DataProvider } from "@refinedev/core";
 import type { AxiosInstance } from "axios";
-import { http } from "../../app/http";
+import { providerName } from "../../client/define";
+import { http } from "../../client/http";
 import { type AlertsResponse, BFF, type DetailResponse, type UsageListResponse } from "./api";
 import { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, USAGE_PAGE } from "./limits";
 import { percentToThreshold, toLimitOffset } from "./model";
 
-export const RESTAURANTS_PROVIDER = "restaurants";
+export const RESTAURANTS_PROVIDER = providerName("restaurants");
 export const RESOURCES = { list: "restaurants", alerts: "restaurant-alerts", own: "my-restaurant" } as const;
 
 /** The alerts page's threshold filter holds a percent (90); absent means the upstream's default. */
@@ -26,7 +27,7 @@ const readOnly = (action: string) => () => Promise.reject({ message: `Restaurant
  */
 export function createRestaurantsDataProvider(client: AxiosInstance = http): DataProvider {
   return {
-    getApiUrl: () => "/api/restaurants",
+    getApiUrl: () => "/restaurants",
     async getList<T extends BaseRecord>({ resource, pagination, filters, meta }: Parameters<DataProvider["getList"]>[0]) {
       if (resource === RESOURCES.alerts) {
         const { limit, offset } = toLimitOffset(pagination, { pageSize: 20 });

@@ -17,7 +17,7 @@ describe("the owner's view with only DASHBOARD_PAT configured", () => {
   });
 
   it("shows the owner's figures from the PAT call, without a history, instead of failing", async () => {
-    const res = await t.app.inject({ url: BFF.own, headers: { cookie: await t.login("owner") } });
+    const res = await t.app.inject({ url: `/api${BFF.own}`, headers: { cookie: await t.login("owner") } });
     expect(res.statusCode).toBe(200);
     const own = res.json() as OwnResponse;
     expect(own.restaurantId).toBe(DEMO_OWNER_RESTAURANT_ID);

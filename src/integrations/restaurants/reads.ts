@@ -1,7 +1,7 @@
 import { AppError } from "../../server/errors";
-import { upstreamToAppError } from "../../server/http-errors";
 import type { IntegrationContext } from "../../server/integration";
 import type { Cached } from "../../server/upstream/cache";
+import { failureToAppError } from "../../server/upstream/failure";
 import { UpstreamError } from "../../server/upstream/http";
 import type { ReadMeta } from "./api";
 import { createRestaurantsClient, type RestaurantsClient } from "./client";
@@ -46,7 +46,7 @@ export function metaOf(ctx: RestaurantsContext, ...reads: Cached<unknown>[]): Re
     stale: Boolean(stale),
     demo: ctx.demo,
     ...(stale
-      ? { message: `${stale.error ? upstreamToAppError(stale.error).message : "The restaurant usage API failed."} Showing the last known figures.` }
+      ? { message: `${stale.error ? failureToAppError(stale.error).message : "The restaurant usage API failed."} Showing the last known figures.` }
       : {}),
   };
 }

@@ -28,7 +28,7 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
   const renew = async (id: string, payload: unknown, options: { key?: string | null; cookie?: string } = {}) =>
     t.app.inject({
       method: "POST",
-      url: BFF.renew(id),
+      url: `/api${BFF.renew(id)}`,
       payload: payload as object,
       headers: { cookie: options.cookie ?? support, ...(options.key === null ? {} : { "idempotency-key": options.key ?? newKey() }) },
     });
@@ -36,9 +36,9 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
 
   it("renews, answers the new figures and shows them in the list without waiting for the cache", async () => {
     const id = SIM_RESTAURANTS.nearQuota.id;
-    const before = (await t.app.inject({ url: `${BFF.list}?limit=100`, headers: { cookie: support } })).json() as UsageListResponse;
+    const before = (await t.app.inject({ url: `/api${BFF.list}?limit=100`, headers: { cookie: support } })).json() as UsageListResponse;
     expect(before.data.find((r) => r.restaurantId === id)).toMatchObject({ isNearingQuota: true, adjustedBy: 0 });
-    const countBefore = (await t.app.inject({ url: BFF.alertsCount, headers: { cookie: support } })).json().count;
+    const countBefore = (await t.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie: support } })).json().count;
 
     const res = await renew(id, { amount: 1000, reason: "Monthly renewal" });
     expect(res.statusCode).toBe(200);
@@ -47,27 +47,27 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
       data: { restaurantId: id, used: 930, limit: 1000, effectiveLimit: 2000, adjustedBy: 1000, remaining: 1070, usagePercent: 46.5, isNearingQuota: false },
     });
 
-    const after = (await t.app.inject({ url: `${BFF.list}?limit=100`, headers: { cookie: support } })).json() as UsageListResponse;
+    const after = (await t.app.inject({ url: `/api${BFF.list}?limit=100`, headers: { cookie: support } })).json() as UsageListResponse;
     expect(after.data.find((r) => r.restaurantId === id)).toMatchObject({
       isNearingQuota: false,
       adjustedBy: 1000,
       allowance: { monthlyLimit: 2000, monthlyRemaining: 1070 },
     });
-    expect((await t.app.inject({ url: BFF.alertsCount, headers: { cookie: support } })).json().count).toBe(countBefore - 1);
-    expect((await t.app.inject({ url: BFF.detail(id), headers: { cookie: support } })).json()).toMatchObject({ adjustedBy: 1000 });
+    expect((await t.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie: support } })).json().count).toBe(countBefore - 1);
+    expect((await t.app.inject({ url: `/api${BFF.detail(id)}`, headers: { cookie: support } })).json()).toMatchObject({ adjustedBy: 1000 });
   });
 
   it("does not keep figures the upstream sent before a renewal that ended while they were on the wire", async () => {
     const id = SIM_RESTAURANTS.nearQuota.id;
     sim.answerDelayMs = 300;
-    const reading = t.app.inject({ url: `${BFF.list}?limit=100&refresh=1`, headers: { cookie: support } });
+    const reading = t.app.inject({ url: `/api${BFF.list}?limit=100&refresh=1`, headers: { cookie: support } });
     await new Promise((r) => setTimeout(r, 100));
     sim.answerDelayMs = 0;
     expect((await renew(id, { amount: 1000, reason: "during a read" })).statusCode).toBe(200);
-    await t.app.inject({ url: BFF.alertsCount, headers: { cookie: support } }); // another read sees the renewal first
+    await t.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie: support } }); // another read sees the renewal first
     const before = (await reading).json() as UsageListResponse;
     expect(before.data.find((r) => r.restaurantId === id)?.adjustedBy).toBe(0);
-    const after = (await t.app.inject({ url: `${BFF.list}?limit=100`, headers: { cookie: support } })).json() as UsageListResponse;
+    const after = (await t.app.inject({ url: `/api${BFF.list}?limit=100`, headers: { cookie: support } })).json() as UsageListResponse;
     expect(after.data.find((r) => r.restaurantId === id)?.adjustedBy).toBe(1000);
   });
 
@@ -133,7 +133,7 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
     expect(JSON.parse(refused.details!)).toMatchObject({ amount: 0, error: "validation_failed" });
 
     const list = (
-      await t.app.inject({ url: BFF.renewals(SIM_RESTAURANTS.nearQuota.id), headers: { cookie: await t.login("viewer") } })
+      await t.app.inject({ url: `/api${BFF.renewals(SIM_RESTAURANTS.nearQuota.id)}`, headers: { cookie: await t.login("viewer") } })
     ).json() as RenewalsResponse;
     expect(list.data.slice(0, 2)).toMatchObject([
       { outcome: "failure", amount: 0, reason: "Bad amount", actorEmail: "support@example.com" },

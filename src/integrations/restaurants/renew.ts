@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { PERMISSIONS } from "../../auth/permissions";
 import { AppError } from "../../server/errors";
-import { upstreamToAppError } from "../../server/http-errors";
+import { type Outcome, once } from "../../server/idempotency";
+import { failureToAppError } from "../../server/upstream/failure";
 import { UpstreamError } from "../../server/upstream/http";
 import { parseInput } from "../../server/validate";
 import { IDEMPOTENCY_HEADER, RENEW_REASON_MAX, type Renewal, type RenewOutcome, type RenewResponseBody, ROUTES } from "./api";
 import { type RenewResult, UNLIMITED } from "./contract";
-import { type Outcome, once } from "./idempotency";
 import { renewHeaders, renewInput, restaurantParams } from "./inputs";
 import { KEYS, type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
 
@@ -75,7 +75,7 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       return { status: 200, body, final: true };
     } catch (raw) {
       const mapped = restaurantError(raw, restaurantId);
-      const error = mapped instanceof UpstreamError ? upstreamToAppError(mapped) : mapped;
+      const error = mapped instanceof UpstreamError ? failureToAppError(mapped) : mapped;
       if (!(error instanceof AppError)) throw raw;
       request.log.warn({ restaurantId, failure: raw instanceof UpstreamError ? raw.failure : undefined, status: error.statusCode }, "renewal failed");
       await audit(request, restaurantId, "failure", amount, reason, { error: error.code, status: error.statusCode });

@@ -41,7 +41,7 @@ describe("restaurants on two replicas", () => {
     };
     a = await buildApp({ env, dbSchema: schema });
     b = await buildApp({ env, dbSchema: schema });
-    const login = await a.app.inject({ method: "POST", url: "/auth/login", payload: { email: "support@example.com", password: "demo" } });
+    const login = await a.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "support@example.com", password: "demo" } });
     cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   });
   afterAll(async () => {
@@ -52,32 +52,32 @@ describe("restaurants on two replicas", () => {
   });
 
   const row = async (app: BuiltApp) => {
-    const list = (await app.app.inject({ url: `${BFF.list}?limit=100`, headers: { cookie } })).json() as UsageListResponse;
+    const list = (await app.app.inject({ url: `/api${BFF.list}?limit=100`, headers: { cookie } })).json() as UsageListResponse;
     return list.data.find((r) => r.restaurantId === SIM_RESTAURANTS.nearQuota.id)!;
   };
 
   it("shows a renewal made on one replica on the other at once, not when its cache expires", async () => {
     expect((await row(b)).allowance.monthlyLimit).toBe(1000);
-    expect((await b.app.inject({ url: BFF.alertsCount, headers: { cookie } })).json().count).toBeGreaterThan(0);
-    const countBefore = (await b.app.inject({ url: BFF.alertsCount, headers: { cookie } })).json().count;
+    expect((await b.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie } })).json().count).toBeGreaterThan(0);
+    const countBefore = (await b.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie } })).json().count;
 
     const renewed = await a.app.inject({
       method: "POST",
-      url: BFF.renew(SIM_RESTAURANTS.nearQuota.id),
+      url: `/api${BFF.renew(SIM_RESTAURANTS.nearQuota.id)}`,
       headers: { cookie, "idempotency-key": "replica-test-1" },
       payload: { amount: 1000, reason: "replicas" },
     });
     expect(renewed.statusCode).toBe(200);
 
     expect((await row(b)).allowance.monthlyLimit).toBe(2000);
-    expect((await b.app.inject({ url: BFF.alertsCount, headers: { cookie } })).json().count).toBe(countBefore - 1);
+    expect((await b.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie } })).json().count).toBe(countBefore - 1);
   });
 
   it("replays the answer on the other replica for the same Idempotency-Key", async () => {
     const send = (app: BuiltApp) =>
       app.app.inject({
         method: "POST",
-        url: BFF.renew(SIM_RESTAURANTS.owner.id),
+        url: `/api${BFF.renew(SIM_RESTAURANTS.owner.id)}`,
         headers: { cookie, "idempotency-key": "replica-test-2" },
         payload: { amount: 10, reason: "twice" },
       });

@@ -24,8 +24,8 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
   const get = (url: string, cookie = viewer) => t.app.inject({ url, headers: { cookie } });
 
   it("pages the restaurants with the upstream's limit and offset", async () => {
-    const first = (await get(`${BFF.list}?limit=5&offset=0&refresh=1`)).json() as UsageListResponse;
-    const second = (await get(`${BFF.list}?limit=5&offset=5&refresh=1`)).json() as UsageListResponse;
+    const first = (await get(`/api${BFF.list}?limit=5&offset=0&refresh=1`)).json() as UsageListResponse;
+    const second = (await get(`/api${BFF.list}?limit=5&offset=5&refresh=1`)).json() as UsageListResponse;
     expect(first.data).toHaveLength(5);
     expect(first.pagination).toMatchObject({ limit: 5, offset: 0, hasMore: true });
     expect(first.pagination.total).toBe(sim.active.length);
@@ -34,15 +34,15 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
   });
 
   it.each([
-    [`${BFF.list}?limit=101`, "limit"],
-    [`${BFF.list}?limit=0`, "limit"],
-    [`${BFF.list}?offset=-1`, "offset"],
-    [`${BFF.list}?limit=ten`, "limit"],
-    [`${BFF.alerts}?threshold=1.5`, "threshold"],
-    [`${BFF.alerts}?limit=201`, "limit"],
-    [`${BFF.alertsCount}?threshold=-1`, "threshold"],
-    [`${BFF.detail("not an id!")}`, "restaurantId"],
-    [`${BFF.list}?refresh=yes`, "refresh"],
+    [`/api${BFF.list}?limit=101`, "limit"],
+    [`/api${BFF.list}?limit=0`, "limit"],
+    [`/api${BFF.list}?offset=-1`, "offset"],
+    [`/api${BFF.list}?limit=ten`, "limit"],
+    [`/api${BFF.alerts}?threshold=1.5`, "threshold"],
+    [`/api${BFF.alerts}?limit=201`, "limit"],
+    [`/api${BFF.alertsCount}?threshold=-1`, "threshold"],
+    [`/api${BFF.detail("not an id!")}`, "restaurantId"],
+    [`/api${BFF.list}?refresh=yes`, "refresh"],
   ])("answers 422 naming the field for %s", async (url, field) => {
     const res = await get(url);
     expect(res.statusCode).toBe(422);
@@ -50,46 +50,46 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
   });
 
   it("lists alerts at a threshold, 90 % by default", async () => {
-    const at90 = (await get(BFF.alerts)).json() as AlertsResponse;
+    const at90 = (await get(`/api${BFF.alerts}`)).json() as AlertsResponse;
     expect(at90.threshold).toBe(0.9);
     expect(at90.data.map((a) => a.restaurantId)).toContain(SIM_RESTAURANTS.nearQuota.id);
     expect(at90.data.every((a) => a.usagePercent >= 90)).toBe(true);
-    const at50 = (await get(`${BFF.alerts}?threshold=0.5&limit=200`)).json() as AlertsResponse;
+    const at50 = (await get(`/api${BFF.alerts}?threshold=0.5&limit=200`)).json() as AlertsResponse;
     expect(at50.pagination.total).toBeGreaterThan(at90.pagination.total);
   });
 
   it("counts near-quota restaurants for 200 badges at once with one upstream call", async () => {
     const cookies = [viewer, await t.login("support"), await t.login("admin")];
-    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => get(BFF.alertsCount, cookies[i % 3])));
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => get(`/api${BFF.alertsCount}`, cookies[i % 3])));
     expect(new Set(answers.map((a) => a.json().count)).size).toBe(1);
     expect(answers[0].json().count).toBe(sim.alerting(0.9).length);
     expect(sim.count("GET /api/usage/alerts")).toBe(1);
     // And again later within the window: still no second call.
-    await get(BFF.alertsCount);
+    await get(`/api${BFF.alertsCount}`);
     expect(sim.count("GET /api/usage/alerts")).toBe(1);
   });
 
   it("shows a restaurant with its 6-month history, and says so in words when it does not exist", async () => {
-    const detail = (await get(BFF.detail(SIM_RESTAURANTS.overQuota.id))).json() as DetailResponse;
+    const detail = (await get(`/api${BFF.detail(SIM_RESTAURANTS.overQuota.id)}`)).json() as DetailResponse;
     expect(detail).toMatchObject({ restaurantName: SIM_RESTAURANTS.overQuota.name, conversationsThisMonth: 1130, usagePercent: 100 });
     expect(detail.history).toHaveLength(6);
-    const missing = await get(BFF.detail("cm0nosuchrestaurant"));
+    const missing = await get(`/api${BFF.detail("cm0nosuchrestaurant")}`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.message).toBe("Restaurant cm0nosuchrestaurant was not found.");
   });
 
   it("serves the cache until ?refresh=1 asks the upstream again", async () => {
     const id = SIM_RESTAURANTS.owner.id;
-    await get(BFF.detail(id));
+    await get(`/api${BFF.detail(id)}`);
     sim.addConversations(id, 10);
-    expect(((await get(BFF.detail(id))).json() as DetailResponse).conversationsThisMonth).toBe(640);
-    expect(((await get(`${BFF.detail(id)}?refresh=1`)).json() as DetailResponse).conversationsThisMonth).toBe(650);
+    expect(((await get(`/api${BFF.detail(id)}`)).json() as DetailResponse).conversationsThisMonth).toBe(640);
+    expect(((await get(`/api${BFF.detail(id)}?refresh=1`)).json() as DetailResponse).conversationsThisMonth).toBe(650);
   });
 
   it("serves the last good list, marked stale with a reason, when the upstream is down", async () => {
-    await get(`${BFF.list}?limit=3&refresh=1`);
+    await get(`/api${BFF.list}?limit=3&refresh=1`);
     sim.set("down");
-    const res = await get(`${BFF.list}?limit=3&refresh=1`);
+    const res = await get(`/api${BFF.list}?limit=3&refresh=1`);
     sim.set("ok");
     const body = res.json() as UsageListResponse;
     expect(res.statusCode).toBe(200);
@@ -100,7 +100,7 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
 
   it("answers 502 in words, without the upstream's body, when it fails with nothing cached", async () => {
     sim.set("error500");
-    const res = await get(`${BFF.alerts}?threshold=0.42&refresh=1`);
+    const res = await get(`/api${BFF.alerts}?threshold=0.42&refresh=1`);
     sim.set("ok");
     expect(res.statusCode).toBe(502);
     expect(res.json().error.message).toMatch(/answered with an error \(500\)/);
@@ -109,22 +109,22 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
 
   it("gives an owner their own restaurant only: the id comes from the session", async () => {
     const owner = await t.login("owner");
-    const own = (await get(`${BFF.own}?restaurantId=${SIM_RESTAURANTS.nearQuota.id}`, owner)).json() as OwnResponse;
+    const own = (await get(`/api${BFF.own}?restaurantId=${SIM_RESTAURANTS.nearQuota.id}`, owner)).json() as OwnResponse;
     expect(own.restaurantId).toBe(SIM_RESTAURANTS.owner.id);
     expect(own.history).toHaveLength(6);
     expect(sim.count("GET /api/usage")).toBe(1); // the PAT call
-    expect((await get(BFF.list, owner)).statusCode).toBe(403);
-    expect((await get(BFF.detail(SIM_RESTAURANTS.nearQuota.id), owner)).statusCode).toBe(403);
-    expect((await get(BFF.alertsCount, owner)).statusCode).toBe(403);
-    expect((await get(BFF.own)).statusCode).toBe(403);
-    const admin = await get(BFF.own, await t.login("admin"));
+    expect((await get(`/api${BFF.list}`, owner)).statusCode).toBe(403);
+    expect((await get(`/api${BFF.detail(SIM_RESTAURANTS.nearQuota.id)}`, owner)).statusCode).toBe(403);
+    expect((await get(`/api${BFF.alertsCount}`, owner)).statusCode).toBe(403);
+    expect((await get(`/api${BFF.own}`)).statusCode).toBe(403);
+    const admin = await get(`/api${BFF.own}`, await t.login("admin"));
     expect(admin.statusCode).toBe(404);
     expect(admin.json().error.message).toBe("Your account is not linked to a restaurant.");
   });
 
   it("refuses the editor and anyone signed out", async () => {
-    expect((await get(BFF.list, await t.login("editor"))).statusCode).toBe(403);
-    expect((await t.app.inject({ url: BFF.list })).statusCode).toBe(401);
+    expect((await get(`/api${BFF.list}`, await t.login("editor"))).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api${BFF.list}` })).statusCode).toBe(401);
   });
 
   it("counts near-quota restaurants on the Integrations overview", async () => {
@@ -134,8 +134,10 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
   });
 
   it("never sends or logs the upstream's credentials", async () => {
-    const bodies = await Promise.all([BFF.list, BFF.alerts, BFF.alertsCount, BFF.detail(SIM_RESTAURANTS.owner.id)].map((u) => get(u)));
-    bodies.push(await get(BFF.own, await t.login("owner")));
+    const bodies = await Promise.all(
+      [`/api${BFF.list}`, `/api${BFF.alerts}`, `/api${BFF.alertsCount}`, `/api${BFF.detail(SIM_RESTAURANTS.owner.id)}`].map((u) => get(u)),
+    );
+    bodies.push(await get(`/api${BFF.own}`, await t.login("owner")));
     for (const text of [...bodies.map((b) => b.body), ...t.logs]) {
       expect(text).not.toContain(SIMULATOR_BOT_API_KEY);
       expect(text).not.toContain(SIMULATOR_DASHBOARD_PAT);
@@ -148,7 +150,7 @@ describe("restaurants not configured", () => {
     const t = await startTestApp({ env: { RESTAURANT_API_BASE_URL: "http://127.0.0.1:9/" } });
     try {
       const cookie = await t.login("admin");
-      const res = await t.app.inject({ url: BFF.list, headers: { cookie } });
+      const res = await t.app.inject({ url: `/api${BFF.list}`, headers: { cookie } });
       expect(res.statusCode).toBe(503);
       const overview = await t.app.inject({ url: "/api/integrations/usage", headers: { cookie } });
       const card = (overview.json() as IntegrationsUsageResponse).integrations.find((i) => i.id === "restaurants")!;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { envVar } from "../../server/config";
-import { upstreamToAppError } from "../../server/http-errors";
 import { defineIntegration } from "../../server/integration";
+import { failureToAppError } from "../../server/upstream/failure";
 import { UpstreamError } from "../../server/upstream/http";
 import type { IntegrationUsage } from "../usage";
 import { type RestaurantsContext, readsFor } from "./reads";
@@ -56,13 +56,14 @@ async function restaurantsUsage(ctx: RestaurantsContext, { refresh }: { refresh:
     };
   } catch (error) {
     ctx.log.warn({ failure: (error as UpstreamError).failure, status: (error as UpstreamError).status }, "restaurants usage failed");
-    const message = error instanceof UpstreamError ? upstreamToAppError(error).message : "Could not load restaurants. Try again.";
+    const message = error instanceof UpstreamError ? failureToAppError(error).message : "Could not load restaurants. Try again.";
     return { ...base, status: "error", message, fetchedAt: null, stale: false };
   }
 }
 
-export const restaurantsServer = defineIntegration({
+export default defineIntegration({
   id: "restaurants",
+  order: 30,
   name: NAME,
   env,
   baseUrlVar: "RESTAURANT_API_BASE_URL",

@@ -132,6 +132,5 @@ export async function startRestaurantsSimulator(options: { restaurants?: number 
     return { success: true, data: renew(r, amount, control.now()) };
   });
 
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody("Not found")));
   return listenSimulator(app, control, () => ({ BOT_API_KEY: SIMULATOR_BOT_API_KEY, DASHBOARD_PAT: SIMULATOR_DASHBOARD_PAT }));
 }

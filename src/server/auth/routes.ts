@@ -71,16 +71,4 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return { ok: true };
   });
-
-  app.get("/auth/me", { config: { permission: "authenticated" } }, async (request) => {
-    const user = request.user!;
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      roles: [user.role],
-      permissions: user.permissions,
-      ...(user.restaurantId ? { restaurantId: user.restaurantId } : {}),
-    };
-  });
 }

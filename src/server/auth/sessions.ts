@@ -1,16 +1,18 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { isRole, type Permission, permissionsOf, type Role } from "../../auth/permissions";
+import { isRole, permissionsOf } from "../../auth/permissions";
 import type { Db } from "../db/database";
 import { nowIso } from "../db/database";
 
 export const SESSION_COOKIE = "uc_session";
 
-export interface SessionUser {
+/** Who a request is, from the console's own sessions or the host's `authenticate`. */
+export interface ConsoleUser {
   id: string;
   email: string;
   name: string;
-  role: Role;
-  permissions: Permission[];
+  roles: string[];
+  permissions: string[];
+  /** The one restaurant an owner account is bound to. */
   restaurantId: string | null;
 }
 
@@ -45,7 +47,7 @@ export class Sessions {
   }
 
   /** The session's user, or null when it is unknown or idle for too long (then it is deleted). */
-  async resolve(id: string): Promise<SessionUser | null> {
+  async resolve(id: string): Promise<ConsoleUser | null> {
     const idHash = this.hash(id);
     const row = await this.db
       .selectFrom("sessions")
@@ -65,7 +67,7 @@ export class Sessions {
       id: row.id,
       email: row.email,
       name: row.name,
-      role: row.role,
+      roles: [row.role],
       permissions: permissionsOf(row.role),
       restaurantId: row.restaurant_id,
     };

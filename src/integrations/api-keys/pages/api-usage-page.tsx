@@ -2,7 +2,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useList } from "@refinedev/core";
 import { Button, Card, Divider, Flex, Segmented, Select, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { errorMessage, http } from "../../../app/http";
+import { errorMessage, http } from "../../../client/http";
 import { ErrorState } from "../../../ui/error-state";
 import { markDataOnScreen } from "../../../ui/marks";
 import type { Freshness } from "../api";
@@ -20,7 +20,7 @@ import { SyncStatus } from "./sync-status";
 import { VerificationTotals } from "./verification-totals";
 
 /** /api-keys: one usage card with a view selector (per key / per purpose), a date range and an integration-type filter. */
-export function ApiUsagePage() {
+export default function ApiUsagePage() {
   const [view, setView] = useState<UsageView>("key");
   const [range, setRange] = useState<Range>(null);
   const [types, setTypes] = useState<string[]>([]);

@@ -2,7 +2,7 @@ import { CheckOutlined, CopyOutlined } from "@ant-design/icons";
 import { type HttpError, useCreate } from "@refinedev/core";
 import { Alert, App, Button, Flex, Form, Input, Modal, Select, Typography } from "antd";
 import { useState } from "react";
-import { errorMessage } from "../../../app/http";
+import { errorMessage } from "../../../client/http";
 import type { CreateKeyRequest, CreateKeyResponse } from "../api";
 import { API_KEYS_PROVIDER, API_KEYS_RESOURCES } from "../data-provider";
 import { PURPOSE_OPTIONS } from "../view";

@@ -1,7 +1,7 @@
 import { useTable } from "@refinedev/antd";
 import { useList } from "@refinedev/core";
 import { Card, Flex, Table, Tag, Typography } from "antd";
-import { errorMessage } from "../../../app/http";
+import { errorMessage } from "../../../client/http";
 import { ErrorState } from "../../../ui/error-state";
 import { formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
 import type { CreditBalance, LedgerEntry } from "../api";
@@ -11,7 +11,7 @@ import { signedCredits } from "../view";
 const Shortfall = ({ n }: { n: number }) => (n > 0 ? <Tag color="red">{formatNumber(n)} short</Tag> : <Typography.Text type="secondary">—</Typography.Text>);
 
 /** /api-keys/credits: each user's balance (never below zero; what could not be taken is the shortfall) and the ledger, newest first. */
-export function CreditsPage() {
+export default function CreditsPage() {
   const balances = useList<CreditBalance & { id: string }>({
     resource: API_KEYS_RESOURCES.credits,
     dataProviderName: API_KEYS_PROVIDER,

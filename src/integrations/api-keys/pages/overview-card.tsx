@@ -1,11 +1,11 @@
 import { Alert, Flex, Statistic } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { OverviewCardFrame } from "../../../app/overview/quota-card";
+import type { OverviewCardProps } from "../../../client/define";
+import { OverviewCardFrame } from "../../../client/overview/quota-card";
 import { ErrorState } from "../../../ui/error-state";
 import { formatNumber } from "../../../ui/format";
 import { QuotaProgress } from "../../../ui/quota-progress";
-import type { OverviewCardProps } from "../../types";
 
 /** The Integrations overview's card: requests this month, credits left and any shortfall, from the last sync. */
 export function ApiKeysOverviewCard(props: OverviewCardProps) {

@@ -1,6 +1,6 @@
 import { useCan, useInvalidate } from "@refinedev/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { http } from "../../../app/http";
+import { http } from "../../../client/http";
 import type { ApiUsageResponse, SyncStateResponse, VerificationsResponse } from "../api";
 import { BASE } from "../constants";
 import { API_KEYS_PROVIDER, API_KEYS_RESOURCES } from "../data-provider";

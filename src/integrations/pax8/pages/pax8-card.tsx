@@ -1,9 +1,9 @@
 import { Alert, Flex, Typography } from "antd";
 import { Link } from "react-router";
-import { OverviewCardFrame, QuotaCard } from "../../../app/overview/quota-card";
+import type { OverviewCardProps } from "../../../client/define";
+import { OverviewCardFrame, QuotaCard } from "../../../client/overview/quota-card";
 import { formatMoney } from "../../../ui/format";
 import { QuotaProgress } from "../../../ui/quota-progress";
-import type { OverviewCardProps } from "../../types";
 import type { CurrencyCharges, Pax8UsageDetails } from "../charges";
 
 function CurrencyLine({ c }: { c: CurrencyCharges }) {

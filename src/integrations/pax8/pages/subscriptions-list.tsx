@@ -2,7 +2,7 @@ import { List, useTable } from "@refinedev/antd";
 import { Table, Tag, Typography } from "antd";
 import { useEffect } from "react";
 import { Link } from "react-router";
-import { errorMessage } from "../../../app/http";
+import { errorMessage } from "../../../client/http";
 import { ErrorState } from "../../../ui/error-state";
 import { formatDate, formatNumber } from "../../../ui/format";
 import { markDataOnScreen } from "../../../ui/marks";
@@ -17,7 +17,7 @@ export const PAGE_SIZES = [10, 20, 50, 100, MAX_PAGE_SIZE];
 const STATUS_COLOURS: Record<string, string> = { Active: "green", Trial: "cyan", Cancelled: "default", PendingCancel: "orange" };
 
 /** /pax8: the partner's subscriptions; choosing one opens its usage summaries. */
-export function SubscriptionsList() {
+export default function SubscriptionsList() {
   const { tableProps, tableQuery } = useTable<Subscription>({
     resource: PAX8_RESOURCES.subscriptions,
     dataProviderName: PAX8_PROVIDER,

@@ -2,7 +2,7 @@ import { useTable } from "@refinedev/antd";
 import { useList } from "@refinedev/core";
 import { DatePicker, Empty, Flex, Form, Select, Table, Typography } from "antd";
 import dayjs from "dayjs";
-import { errorMessage } from "../../../app/http";
+import { errorMessage } from "../../../client/http";
 import { ErrorState } from "../../../ui/error-state";
 import { formatNumber } from "../../../ui/format";
 import type { UsageLine } from "../contract";

@@ -3,8 +3,8 @@ import { useList } from "@refinedev/core";
 import { Form, Grid, Input, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
-import { errorMessage } from "../../../app/http";
-import { NotFound } from "../../../app/pages/status-pages";
+import { errorMessage } from "../../../client/http";
+import { NotFound } from "../../../client/status-pages";
 import { ErrorState } from "../../../ui/error-state";
 import { markDataOnScreen } from "../../../ui/marks";
 import { chargesByCurrency } from "../charges";
@@ -49,7 +49,7 @@ function FilterInput({
 }
 
 /** /pax8/subscriptions/:subscriptionId/usage-summaries: filters, sort, page size, all in the URL. */
-export function UsageSummariesList() {
+export default function UsageSummariesList() {
   const { subscriptionId = "" } = useParams();
   const { tableProps, tableQuery, filters, setFilters, sorters, currentPage, pageSize } = useTable<UsageSummary>({
     resource: PAX8_RESOURCES.summaries,

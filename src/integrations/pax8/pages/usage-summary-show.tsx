@@ -3,8 +3,8 @@ import { useOne } from "@refinedev/core";
 import { Descriptions, Skeleton, Typography } from "antd";
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
-import { errorMessage } from "../../../app/http";
-import { NotFound } from "../../../app/pages/status-pages";
+import { errorMessage } from "../../../client/http";
+import { NotFound } from "../../../client/status-pages";
 import { ErrorState } from "../../../ui/error-state";
 import { markDataOnScreen } from "../../../ui/marks";
 import type { UsageSummary } from "../contract";
@@ -49,7 +49,7 @@ function SummaryFields({ summary }: { summary: UsageSummary }) {
 }
 
 /** /pax8/usage-summaries/:id: the summary, then its usage lines for a chosen date. */
-export function UsageSummaryShow() {
+export default function UsageSummaryShow() {
   const { id = "" } = useParams();
   const { query, result: summary } = useOne<UsageSummary>({
     resource: PAX8_RESOURCES.summaries,

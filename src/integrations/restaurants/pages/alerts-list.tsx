@@ -2,7 +2,7 @@ import { getDefaultFilter, List, useTable } from "@refinedev/antd";
 import { Alert, Flex, InputNumber, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
-import { errorMessage } from "../../../app/http";
+import { errorMessage } from "../../../client/http";
 import { ErrorState } from "../../../ui/error-state";
 import { formatNumber } from "../../../ui/format";
 import { markDataOnScreen } from "../../../ui/marks";
@@ -16,7 +16,7 @@ import { TopUps } from "./usage-cells";
 const DEFAULT_PERCENT = thresholdToPercent(NEAR_QUOTA);
 
 /** /restaurants/alerts: restaurants at or above a share of their allowance (90 % unless changed). */
-export function AlertsList() {
+export default function AlertsList() {
   const { tableProps, tableQuery, filters, setFilters } = useTable<UsageAlert>({
     resource: RESOURCES.alerts,
     pagination: { pageSize: 20 },

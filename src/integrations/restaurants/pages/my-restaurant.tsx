@@ -1,7 +1,7 @@
 import { useOne } from "@refinedev/core";
 import { Col, Flex, Row, Skeleton, Typography } from "antd";
 import { useEffect } from "react";
-import { errorMessage } from "../../../app/http";
+import { errorMessage } from "../../../client/http";
 import { ErrorState } from "../../../ui/error-state";
 import { markDataOnScreen } from "../../../ui/marks";
 import type { OwnResponse } from "../api";
@@ -9,7 +9,7 @@ import { RESOURCES } from "../data-provider";
 import { HistoryCard, UsageSummary } from "./usage-summary";
 
 /** /my-restaurant: an owner's own restaurant (the server picks it from the session): its card and history only. */
-export function MyRestaurant() {
+export default function MyRestaurant() {
   const { query } = useOne<OwnResponse>({ resource: RESOURCES.own, id: "own", errorNotification: false });
   const own = query.data?.data;
   useEffect(() => {

@@ -1,10 +1,10 @@
 import { Alert, Flex, Statistic } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { OverviewCardFrame } from "../../../app/overview/quota-card";
+import type { OverviewCardProps } from "../../../client/define";
+import { OverviewCardFrame } from "../../../client/overview/quota-card";
 import { ErrorState } from "../../../ui/error-state";
 import { formatNumber } from "../../../ui/format";
-import type { OverviewCardProps } from "../../types";
 
 /** The Integrations overview's card: how many restaurants are near quota, out of how many. */
 export function RestaurantsOverviewCard(props: OverviewCardProps) {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { http } from "../../../app/http";
+import { http } from "../../../client/http";
 import { BFF, type RenewalsResponse, type RenewInput, type RenewOutcome, type RenewResponseBody } from "../api";
 
 /** The header badge's query; a renewal invalidates it so the count follows at once. */

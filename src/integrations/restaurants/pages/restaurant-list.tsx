@@ -4,7 +4,7 @@ import { useCan } from "@refinedev/core";
 import { Alert, Button, Card, Flex, Grid, Pagination, Table, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
-import { errorMessage, http } from "../../../app/http";
+import { errorMessage, http } from "../../../client/http";
 import { ErrorState } from "../../../ui/error-state";
 import { formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
 import { markDataOnScreen } from "../../../ui/marks";
@@ -36,7 +36,7 @@ function RenewButton({ row, onClick }: { row: RestaurantUsage; onClick: () => vo
 }
 
 /** /restaurants: the allowance of every restaurant, a page at a time from the upstream. */
-export function RestaurantList() {
+export default function RestaurantList() {
   const { tableProps, tableQuery, currentPage, setCurrentPage, pageSize, setPageSize } = useTable<RestaurantUsage>({
     resource: RESOURCES.list,
     pagination: { pageSize: 20 },

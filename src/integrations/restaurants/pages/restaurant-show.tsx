@@ -2,8 +2,8 @@ import { Show } from "@refinedev/antd";
 import { useCan, useShow } from "@refinedev/core";
 import { Button, Card, Col, Row, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
-import { errorMessage } from "../../../app/http";
-import { NotFound } from "../../../app/pages/status-pages";
+import { errorMessage } from "../../../client/http";
+import { NotFound } from "../../../client/status-pages";
 import { ErrorState } from "../../../ui/error-state";
 import { formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
 import { markDataOnScreen } from "../../../ui/marks";
@@ -14,7 +14,7 @@ import { RenewDialog } from "./renew-dialog";
 import { HistoryCard, UsageSummary } from "./usage-summary";
 
 /** /restaurants/:id: the figures, six months of history and the renewals from the audit log. */
-export function RestaurantShow() {
+export default function RestaurantShow() {
   const { query } = useShow<DetailResponse>({ resource: RESOURCES.list, errorNotification: false });
   const restaurant = query.data?.data;
   const canRenew = useCan({ resource: RESOURCES.list, action: "renew" }).data?.can ?? false;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { type Db, nowIso } from "../../server/db/database";
-import { AppError } from "../../server/errors";
+import { type Db, nowIso } from "./db/database";
+import { AppError } from "./errors";
 
 /** What a request answered: replayed as is for the same key and body. */
 export interface StoredAnswer {

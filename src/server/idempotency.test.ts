@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, TEST_DATABASES, type TestApp } from "../../../tests/helpers/app";
+import { startTestApp, TEST_DATABASES, type TestApp } from "../../tests/helpers/app";
 import { bodyHash, type Outcome, once } from "./idempotency";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

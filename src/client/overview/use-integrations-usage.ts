@@ -7,7 +7,7 @@ const KEY = ["integrations", "usage"];
 
 export const usageQuery = {
   queryKey: KEY,
-  queryFn: async () => (await http.get<IntegrationsUsageResponse>("/api/integrations/usage")).data,
+  queryFn: async () => (await http.get<IntegrationsUsageResponse>("/integrations/usage")).data,
   staleTime: 60_000,
   retry: false,
 } as const;
@@ -20,7 +20,7 @@ export function useIntegrationsUsage() {
   const refresh = useCallback(async () => {
     setRefreshing(true);
     try {
-      const fresh = (await http.get<IntegrationsUsageResponse>("/api/integrations/usage", { params: { refresh: 1 } })).data;
+      const fresh = (await http.get<IntegrationsUsageResponse>("/integrations/usage", { params: { refresh: 1 } })).data;
       client.setQueryData(KEY, fresh);
     } catch {
       await query.refetch();

@@ -21,7 +21,7 @@ export function toHttpError(error: AxiosError<ApiErrorBody>): ApiError {
 }
 
 /** The one HTTP client of the browser: same-origin, cookie session, JSON. */
-export const http = axios.create({ withCredentials: true, timeout: 30_000 });
+export const http = axios.create({ baseURL: "/api", withCredentials: true, timeout: 30_000 });
 http.interceptors.response.use(
   (response) => response,
   (error: AxiosError<ApiErrorBody>) => Promise.reject(toHttpError(error)),

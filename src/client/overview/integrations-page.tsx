@@ -1,14 +1,13 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Empty, Flex, Row, Skeleton, Typography } from "antd";
 import { useEffect } from "react";
-import { clientIntegrations } from "../../integrations";
 import { ErrorState } from "../../ui/error-state";
 import { markDataOnScreen } from "../../ui/marks";
 import { errorMessage } from "../http";
+import { installed } from "../installed";
 import { QuotaCard } from "./quota-card";
 import { useIntegrationsUsage } from "./use-integrations-usage";
 
-const byId = new Map(clientIntegrations.map((i) => [i.id, i]));
 const GRID = { xs: 24, md: 12, xl: 8 } as const;
 
 /** /integrations: one card per provider, each failing on its own without breaking the others. */
@@ -48,7 +47,7 @@ export function IntegrationsPage() {
       ) : (
         <Row gutter={[16, 16]}>
           {data.integrations.map((usage) => {
-            const integration = byId.get(usage.id);
+            const integration = installed.integrations.find((i) => i.id === usage.id);
             const Card = integration?.OverviewCard ?? QuotaCard;
             return (
               <Col key={`${usage.id}:${usage.provider}`} {...GRID}>

@@ -1,5 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
-import { fetchMe } from "./auth-provider";
+import { installed } from "./installed";
+import { fetchMe } from "./me";
 import { usageQuery } from "./overview/use-integrations-usage";
 
 /** A user's mistake (4xx) is not asked again; a failure (network, 5xx) up to twice. */
@@ -16,5 +17,5 @@ export const queryClient = new QueryClient({ defaultOptions: { queries: { retry:
  */
 export function prefetchFirstScreen(pathname: string): void {
   void fetchMe().catch(() => undefined);
-  if (pathname === "/" || pathname === "/integrations") void queryClient.prefetchQuery(usageQuery);
+  if (pathname === "/" || pathname === installed.overviewPath) void queryClient.prefetchQuery(usageQuery);
 }

@@ -27,7 +27,7 @@ export function dateRangeFilters(range: [dayjs.Dayjs | null, dayjs.Dayjs | null]
   ];
 }
 
-export function AuditLogList() {
+export default function AuditLogList() {
   const { tableProps, filters, setFilters, tableQuery } = useTable<AuditEntry>({
     resource: "audit-logs",
     sorters: { initial: [{ field: "id", order: "desc" }] },
@@ -35,7 +35,7 @@ export function AuditLogList() {
     pagination: { pageSize: 25 },
     syncWithLocation: true,
   });
-  const actions = useQuery({ queryKey: ["audit-actions"], queryFn: async () => (await http.get<string[]>("/api/audit-logs/actions")).data });
+  const actions = useQuery({ queryKey: ["audit-actions"], queryFn: async () => (await http.get<string[]>("/audit-logs/actions")).data });
   const action = getDefaultFilter("action", filters, "eq") as string | undefined;
   const from = filters.find((f) => "field" in f && f.field === "at" && f.operator === "gte")?.value as string | undefined;
   const to = filters.find((f) => "field" in f && f.field === "at" && f.operator === "lte")?.value as string | undefined;

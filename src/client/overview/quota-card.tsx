@@ -1,11 +1,11 @@
 import { ApiOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Flex, Space, Statistic, Typography } from "antd";
 import type { ReactNode } from "react";
-import type { OverviewCardProps } from "../../integrations/types";
 import { ErrorState } from "../../ui/error-state";
 import { formatDateTime, formatNumber, formatRelative } from "../../ui/format";
 import { QuotaProgress } from "../../ui/quota-progress";
 import { StatusTag } from "../../ui/status-tag";
+import type { OverviewCardProps } from "../define";
 
 export type QuotaCardProps = OverviewCardProps;
 
