@@ -22,7 +22,7 @@ describe("role table", () => {
   const matrix = (role: keyof typeof ROLES) =>
     ["integration:Read", "integration:Renew", "integration:Write", "audit:Read"].map((p) => can(permissionsOf(role), p));
 
-  it("maps demo roles as DESIGN.md says", () => {
+  it("maps demo roles as docs/architecture.md says", () => {
     expect(matrix("admin")).toEqual([true, true, true, true]);
     expect(matrix("support")).toEqual([true, true, false, false]);
     expect(matrix("viewer")).toEqual([true, false, false, false]);

@@ -16,7 +16,7 @@ describe("every route × every demo role", () => {
   const fill = (url: string) => url.replace(/:([A-Za-z]+)/g, "00000000-0000-4000-8000-000000000000");
   const guarded = () => t.routes.filter((r) => r.permission !== "public");
 
-  it("declares the permissions DESIGN.md's table gives, and no write outside it", () => {
+  it("declares the permissions docs/architecture.md's table gives, and no write outside it", () => {
     const declared = new Map(t.routes.map((r) => [`${r.method} ${r.url}`, r.permission]));
     const expected: Record<string, string> = {
       "GET /api/auth/me": "authenticated",
