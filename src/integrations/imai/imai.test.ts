@@ -120,3 +120,18 @@ describe("IMAI without a database answer to fall back on", () => {
     }
   });
 });
+
+describe("IMAI's failure words", () => {
+  it("says IMAI's codes in its own sentences and anything else as the spec's sentence", async () => {
+    const { describeFailure } = await import("../../server/upstream/failure");
+    const { UpstreamError } = await import("../../server/upstream/http");
+    const { imaiWords } = await import("./server");
+    const http = (status: number, code?: string) => describeFailure(new UpstreamError("IMAI", "http", "x", status, code), imaiWords);
+    expect(http(401, "not_authenticated")).toBe("IMAI rejected the API key. Check IMAI_API_KEY.");
+    expect(http(403, "subscription_expired")).toBe("The IMAI subscription has expired.");
+    expect(http(400, "no_tokens_remaining")).toBe("IMAI reports no credits remaining.");
+    expect(http(429, "rate_limit_exceeded")).toBe("IMAI is rate limiting requests. Please try again shortly.");
+    expect(http(500)).toBe("Unable to fetch quota. Please try again.");
+    expect(describeFailure(new Error("boom"), imaiWords)).toBe("Unable to fetch quota. Please try again.");
+  });
+});

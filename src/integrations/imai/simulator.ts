@@ -22,6 +22,7 @@ export class ImaiSimulatorControl extends SimulatorControl {
   }
 }
 
+const invalidKey = { status: 403, code: "invalid_api_key", message: "The API key is invalid." };
 const error = (code: string, message: string): ImaiErrorBody => ({ success: false, error: code, error_message: message });
 
 /** IMAI's /account/info/ as DESIGN.md's facts describe it: `authkey` header, credits, its error bodies, 10 requests a second. */
@@ -30,12 +31,14 @@ export async function startImaiSimulator(options: { credits?: number } = {}) {
   if (options.credits !== undefined) control.credits = options.credits;
   const app = simulatorApp(control, {
     errorBody: (_status, code, message) => error(code, message),
-    invalidKey: { status: 403, code: "invalid_api_key", message: "The API key is invalid." },
+    invalidKey,
+    auth: (request) => {
+      const key = request.headers.authkey;
+      if (!key) return { status: 401, code: "not_authenticated", message: "Missing authkey header." };
+      return key === SIMULATOR_IMAI_KEY ? null : invalidKey;
+    },
   });
-  app.get("/account/info/", async (request, reply) => {
-    const key = request.headers.authkey;
-    if (!key) return reply.code(401).send(error("not_authenticated", "Missing authkey header."));
-    if (key !== SIMULATOR_IMAI_KEY) return reply.code(403).send(error("invalid_api_key", "The API key is invalid."));
+  app.get("/account/info/", async (_request, reply) => {
     if (!control.admit()) return reply.code(429).header("retry-after", "1").send(error("rate_limit_exceeded", "At most 10 requests a second."));
     return { success: true, credits: control.credits };
   });
