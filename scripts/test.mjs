@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every test (unit, component, server on SQLite and PostgreSQL, browser).
+// `npm test`: the linter, then every test (unit, component, server on SQLite and PostgreSQL, browser).
 // It installs Debian's Chromium when it is missing and it can (root with apt-get), builds the SPA
 // the browser tests drive, runs Vitest, and ends with one line: "Tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -20,6 +20,12 @@ if (!existsSync(chromium)) {
     console.error("Could not install chromium. Run: apt-get install -y chromium");
     process.exit(1);
   }
+}
+
+console.log("Lint and format check (Biome)…");
+if (run(join("node_modules", ".bin", "biome"), ["check", "."]).status !== 0) {
+  console.error("npm run lint failed: `npm run format` fixes formatting; the rest is named above.");
+  process.exit(1);
 }
 
 console.log("Building the SPA for the browser tests…");
