@@ -3,13 +3,19 @@ import { resolve } from "node:path";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import Fastify from "fastify";
-import { authRoutes } from "./auth";
+import { usageConsole } from "usage-console/server"; // usage-console
+import { authRoutes, currentUser, type Role, type User } from "./auth"; // usage-console: currentUser, Role, User
 import { orderRoutes } from "./orders";
 
 const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? "info" } });
 await app.register(fastifyCookie);
 authRoutes(app);
 orderRoutes(app);
+
+// usage-console: its API under /usage-api, for the shop's signed-in users, with a role's permissions there.
+const USAGE_PERMISSIONS: Record<Role, string[]> = { manager: ["integration:Read", "integration:Renew", "audit:Read"], clerk: [] };
+const usageUser = (user: User | null) => user && { ...user, permissions: USAGE_PERMISSIONS[user.role] };
+await app.register(usageConsole, { prefix: "/usage-api", authenticate: (request) => usageUser(currentUser(request)) });
 
 // The SPA: files from dist/, and index.html for its client-side routes.
 await app.register(fastifyStatic, { root: resolve(import.meta.dirname, "../dist"), wildcard: false });

@@ -10,6 +10,7 @@ import { authProvider } from "./auth-provider";
 import { Header } from "./header";
 import { OrderList } from "./pages/order-list";
 import { OrderShow } from "./pages/order-show";
+import { usage } from "./usage-console"; // usage-console
 
 const resources: ResourceProps[] = [{ name: "orders", list: "/orders", show: "/orders/:id", meta: { label: "Orders", icon: <ShoppingCartOutlined /> } }];
 const dataProvider = simpleRest("/api");
@@ -23,10 +24,10 @@ export function App() {
           <Refine
             routerProvider={routerProvider}
             authProvider={authProvider}
-            dataProvider={{ default: dataProvider }}
-            accessControlProvider={accessControl}
+            dataProvider={{ default: dataProvider, ...usage.dataProviders }} // usage-console
+            accessControlProvider={usage.accessControl(accessControl)} // usage-console
             notificationProvider={useNotificationProvider}
-            resources={resources}
+            resources={[...resources, ...usage.resources]} // usage-console
             options={{ syncWithLocation: true, disableTelemetry: true, title: { text: "Shop Admin" } }}
           >
             <Routes>
@@ -42,6 +43,7 @@ export function App() {
                 <Route index element={<NavigateToResource resource="orders" />} />
                 <Route path="/orders" element={<OrderList />} />
                 <Route path="/orders/:id" element={<OrderShow />} />
+                {usage.routes /* usage-console */}
                 <Route path="*" element={<ErrorComponent />} />
               </Route>
               <Route
