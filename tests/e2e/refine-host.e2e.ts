@@ -40,6 +40,8 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
 function hostEnv(dir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "warn", DATABASE_URL: `sqlite:${join(dir, "usage.sqlite")}` };
   for (const name of Object.keys(env)) if (name.endsWith("_BASE_URL") || name === "DEMO_USERS") delete env[name];
+  // Vitest's NODE_ENV=test is not the host's.
+  delete env.NODE_ENV;
   return env;
 }
 
@@ -196,8 +198,12 @@ describe("examples/refine-host with Usage Console from its tarball", () => {
     expect(menu.items).toContain("Orders");
     expect(menu.groups).toEqual([]);
     expect(await page.getByRole("menuitem", { name: /Usage|Integrations|Restaurants|Audit log/ }).count()).toBe(0);
+    // A usage page's address, typed in, shows the console's 403 page inside the host's layout.
+    await page.goto("/usage");
+    await page.getByText("You do not have access to this page").waitFor();
+    expect(await page.getByText("Remaining credits").count()).toBe(0);
 
-    for (const path of ["/usage-api/integrations/usage", "/usage-api/audit-logs", "/usage-api/restaurants"]) {
+    for (const path of ["/usage-api/integrations/usage", "/usage-api/audit-logs", "/usage-api/restaurants/usage"]) {
       const response = await page.request.get(path);
       expect(response.status(), path).toBe(403);
       expect(await response.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) }, requestId: expect.any(String) });
