@@ -84,7 +84,7 @@ const run: BenchSuite = async () => {
     control.seed(10_000);
     const cookies = [await fresh.login("viewer"), await fresh.login("support"), await fresh.login("admin")];
     control.reset();
-    await Promise.all(Array.from({ length: 200 }, (_, i) => fresh.app.inject({ url: BFF.alertsCount, headers: { cookie: cookies[i % 3] } })));
+    await Promise.all(Array.from({ length: 200 }, (_, i) => fresh.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie: cookies[i % 3] } })));
     const calls = control.count("GET /api/usage/alerts");
     results.push({
       suite,
@@ -105,7 +105,7 @@ async function renewRoundTrip(baseUrl: string, cookie: string, database: string)
   const times: number[] = [];
   for (let i = 0; i < RENEWALS; i++) {
     const started = performance.now();
-    const res = await fetch(new URL(BFF.renew(SIM_RESTAURANTS.toppedUp.id), baseUrl), {
+    const res = await fetch(new URL(`/api${BFF.renew(SIM_RESTAURANTS.toppedUp.id)}`, baseUrl), {
       method: "POST",
       headers: { cookie, "content-type": "application/json", "idempotency-key": `bench-${Date.now()}-${i}` },
       body: JSON.stringify({ amount: 1000, reason: "benchmark" }),

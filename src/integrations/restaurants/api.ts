@@ -1,28 +1,38 @@
+import type { Envelope } from "../usage";
 import type { RestaurantDetail, RestaurantUsage, UsageAlerts, UsageList } from "./contract";
 
 /**
- * The console's own routes for restaurants (DESIGN.md): their paths and their answers, which are
- * the upstream's shapes plus `meta`. Browser and server both read this; the server's input
- * schemas are in inputs.ts.
+ * The console's own routes for restaurants (DESIGN.md), written once: the server registers them,
+ * the browser calls them (relative to the API base). Every read answers `{data, meta}`; `data` is
+ * the upstream's shape. The server's input schemas are in inputs.ts.
  */
-export const BFF = {
+export const API = {
   list: "/restaurants/usage",
   alerts: "/restaurants/usage/alerts",
-  detail: (id: string) => `/restaurants/usage/${encodeURIComponent(id)}`,
-  renew: (id: string) => `/restaurants/usage/${encodeURIComponent(id)}/renew`,
-  renewals: (id: string) => `/restaurants/usage/${encodeURIComponent(id)}/renewals`,
   alertsCount: "/restaurants/usage/alerts/count",
-  own: "/restaurants/own",
-} as const;
-
-/** The same paths as Fastify route patterns. */
-export const ROUTES = {
   detail: "/restaurants/usage/:restaurantId",
   renew: "/restaurants/usage/:restaurantId/renew",
   renewals: "/restaurants/usage/:restaurantId/renewals",
-  alertsCount: "/restaurants/usage/alerts/count",
+  own: "/restaurants/own",
 } as const;
 
+/** A restaurant's route with its id filled in. */
+export const pathOf = (route: string, restaurantId: string) => route.replace(":restaurantId", encodeURIComponent(restaurantId));
+/** The paths as the browser and tests call them, with a restaurant's id filled in. */
+export const BFF = {
+  ...API,
+  detail: (id: string) => pathOf(API.detail, id),
+  renew: (id: string) => pathOf(API.renew, id),
+  renewals: (id: string) => pathOf(API.renewals, id),
+};
+
+/** The Usage API's fixed numbers (no zod, so the browser gets them). Unlimited plans answer `-1` and omit `usagePercent`. */
+export const UNLIMITED = -1;
+/** Upstream page bounds: `GET /api/usage` at most 100 a page, alerts at most 200. */
+export const USAGE_PAGE = { default: 20, max: 100 } as const;
+export const ALERTS_PAGE = { default: 50, max: 200 } as const;
+export const DEFAULT_ALERT_THRESHOLD = 0.9;
+export const RENEW_DEFAULT_AMOUNT = 1000;
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 export const RENEW_MAX_AMOUNT = 100_000;
 export const RENEW_REASON_MAX = 500;
@@ -32,18 +42,12 @@ export interface RenewInput {
   reason: string;
 }
 
-/** Where an answer came from: when it was fetched, and whether it is the last good one (upstream down). */
-export interface ReadMeta {
-  fetchedAt: string;
-  stale: boolean;
-  demo: boolean;
-  message?: string;
-}
-
-export type UsageListResponse = UsageList & { meta: ReadMeta };
-export type AlertsResponse = UsageAlerts & { meta: ReadMeta };
-export type DetailResponse = RestaurantDetail & { meta: ReadMeta };
-export type OwnResponse = RestaurantUsage & { history: RestaurantDetail["history"]; meta: ReadMeta };
+export type UsageListResponse = Envelope<UsageList>;
+export type AlertsResponse = Envelope<UsageAlerts>;
+export type AlertsCount = { count: number; threshold: number };
+export type DetailResponse = Envelope<RestaurantDetail>;
+export type Own = RestaurantUsage & { history: RestaurantDetail["history"] };
+export type OwnResponse = Envelope<Own>;
 
 /** The renew answer, with the fields an unlimited plan may leave out filled in. */
 export interface RenewOutcome {
@@ -73,6 +77,4 @@ export interface Renewal {
   effectiveLimit?: number;
   error?: string;
 }
-export interface RenewalsResponse {
-  data: Renewal[];
-}
+export type RenewalsResponse = Envelope<Renewal[]>;

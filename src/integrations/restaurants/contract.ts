@@ -5,10 +5,6 @@ import { z } from "zod";
  * are written. Browser code imports the types from here too (zod only, no Node module).
  */
 
-import { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, RENEW_DEFAULT_AMOUNT, UNLIMITED, USAGE_PAGE } from "./limits";
-
-export { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, RENEW_DEFAULT_AMOUNT, UNLIMITED, USAGE_PAGE };
-
 const count = z.number().int();
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -107,11 +103,11 @@ export const renewResponseSchema = z.looseObject({
 });
 
 /** The upstream's error bodies are not specified; what it sends is only ever read for a code. */
-export const upstreamErrorSchema = z.looseObject({
-  error: z.union([z.string(), z.looseObject({ code: z.string().optional(), message: z.string().optional() })]).optional(),
-  code: z.string().optional(),
-  message: z.string().optional(),
-});
+export function upstreamCode(body: unknown): string | undefined {
+  const b = (body ?? {}) as { code?: unknown; error?: { code?: unknown } };
+  const code = b.code ?? (typeof b.error === "object" ? b.error?.code : undefined);
+  return typeof code === "string" ? code : undefined;
+}
 
 export type Allowance = z.infer<typeof allowanceSchema>;
 export type RestaurantUsage = z.infer<typeof restaurantUsageSchema>;
@@ -124,10 +120,3 @@ export type UsageAlerts = z.infer<typeof alertsSchema>;
 export type RenewBody = z.infer<typeof renewBodySchema>;
 export type RenewResult = z.infer<typeof renewResultSchema>;
 export type RenewResponse = z.infer<typeof renewResponseSchema>;
-
-export const PATHS = {
-  usage: "api/usage",
-  alerts: "api/usage/alerts",
-  detail: (restaurantId: string) => `api/usage/${encodeURIComponent(restaurantId)}`,
-  renew: (restaurantId: string) => `api/admin/usage/${encodeURIComponent(restaurantId)}/renew`,
-} as const;

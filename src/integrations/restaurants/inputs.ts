@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { refreshParam } from "../../server/refresh";
-import { IDEMPOTENCY_HEADER, RENEW_MAX_AMOUNT, RENEW_REASON_MAX } from "./api";
-import { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, RENEW_DEFAULT_AMOUNT, USAGE_PAGE } from "./contract";
+import { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, IDEMPOTENCY_HEADER, RENEW_DEFAULT_AMOUNT, RENEW_MAX_AMOUNT, RENEW_REASON_MAX, USAGE_PAGE } from "./api";
 
 /** What the BFF's restaurant routes accept (zod): a wrong value is a 422 that names the field. */
 const { refresh } = refreshParam;

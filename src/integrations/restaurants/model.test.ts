@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { limitOffset } from "../../client/data-provider";
 import type { RestaurantUsage } from "./contract";
-import { applyRenew, figuresOf, historySeries, percentToThreshold, thresholdToPercent, toLimitOffset, withRenewals } from "./model";
+import { applyRenew, figuresOf, historySeries, percentToThreshold, thresholdToPercent, withRenewals } from "./model";
 
 const row = (over: Partial<RestaurantUsage> = {}): RestaurantUsage => ({
   restaurantId: "r1",
@@ -100,9 +101,9 @@ describe("history series", () => {
 
 describe("mapping Refine's pagination and the threshold", () => {
   it("turns a 1-based page into limit and offset", () => {
-    expect(toLimitOffset({ currentPage: 3, pageSize: 20 })).toEqual({ limit: 20, offset: 40 });
-    expect(toLimitOffset(undefined)).toEqual({ limit: 20, offset: 0 });
-    expect(toLimitOffset({ currentPage: 0, pageSize: 50 })).toEqual({ limit: 50, offset: 0 });
+    expect(limitOffset({ currentPage: 3, pageSize: 20 }, 20, 100)).toEqual({ limit: 20, offset: 40 });
+    expect(limitOffset(undefined, 20, 100)).toEqual({ limit: 20, offset: 0 });
+    expect(limitOffset({ currentPage: 0, pageSize: 50 }, 20, 100)).toEqual({ limit: 50, offset: 0 });
   });
 
   it("converts a percent to the API's share and back", () => {

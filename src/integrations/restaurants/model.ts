@@ -1,7 +1,6 @@
 import type { Status } from "../../ui/status-tag";
-import type { RenewOutcome } from "./api";
+import { DEFAULT_ALERT_THRESHOLD, type RenewOutcome, UNLIMITED } from "./api";
 import type { HistoryEntry, RestaurantUsage } from "./contract";
-import { DEFAULT_ALERT_THRESHOLD, UNLIMITED } from "./limits";
 
 /** The share of the effective limit at which a restaurant counts as near quota (the upstream's default). */
 export const NEAR_QUOTA = DEFAULT_ALERT_THRESHOLD;
@@ -89,10 +88,3 @@ export function historySeries(history: readonly HistoryEntry[], now = new Date()
 /** The alerts page speaks percent (90); the API speaks a share (0.9). */
 export const percentToThreshold = (percent: number) => Math.round(Math.min(100, Math.max(0, percent)) * 100) / 10_000;
 export const thresholdToPercent = (threshold: number) => Math.round(threshold * 10_000) / 100;
-
-/** Refine's 1-based page to the upstream's limit/offset. */
-export function toLimitOffset(pagination: { currentPage?: number; pageSize?: number } | undefined, defaults = { pageSize: 20 }) {
-  const limit = Math.max(1, pagination?.pageSize ?? defaults.pageSize);
-  const page = Math.max(1, pagination?.currentPage ?? 1);
-  return { limit, offset: (page - 1) * limit };
-}

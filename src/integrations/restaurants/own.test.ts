@@ -20,8 +20,8 @@ describe("the owner's view with only DASHBOARD_PAT configured", () => {
     const res = await t.app.inject({ url: `/api${BFF.own}`, headers: { cookie: await t.login("owner") } });
     expect(res.statusCode).toBe(200);
     const own = res.json() as OwnResponse;
-    expect(own.restaurantId).toBe(DEMO_OWNER_RESTAURANT_ID);
-    expect(own.allowance.monthlyLimit).toBeGreaterThan(0);
-    expect(own.history).toEqual([]);
+    expect(own.data.restaurantId).toBe(DEMO_OWNER_RESTAURANT_ID);
+    expect(own.data.allowance.monthlyLimit).toBeGreaterThan(0);
+    expect(own.data.history).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
 import { AppError } from "../../server/errors";
 import type { IntegrationContext } from "../../server/integration";
-import type { Cached } from "../../server/upstream/cache";
-import { failureToAppError } from "../../server/upstream/failure";
+import { perContext } from "../../server/read";
+import { createUpstreamClient, notConfigured } from "../../server/upstream/client";
 import { UpstreamError } from "../../server/upstream/http";
-import type { ReadMeta } from "./api";
-import { createRestaurantsClient, type RestaurantsClient } from "./client";
-import { DEFAULT_ALERT_THRESHOLD } from "./contract";
+import { DEFAULT_ALERT_THRESHOLD } from "./api";
+import { alertsSchema, type RenewBody, renewResponseSchema, restaurantDetailSchema, restaurantUsageSchema, upstreamCode, usageListSchema } from "./contract";
 
 export interface RestaurantsEnv {
   RESTAURANT_API_BASE_URL?: string;
@@ -14,9 +13,10 @@ export interface RestaurantsEnv {
 }
 export type RestaurantsContext = IntegrationContext<RestaurantsEnv>;
 
+export const RESTAURANTS = "Restaurant usage API";
+
 /** Cache keys: everything of one restaurant under one prefix, so a renew forgets it at once. */
 export const KEYS = {
-  all: "restaurants:",
   list: (limit: number, offset: number) => `restaurants:list:${limit}:${offset}`,
   alerts: (threshold: number, limit: number, offset: number) => `restaurants:alerts:${threshold}:${limit}:${offset}`,
   alertsCount: (threshold: number) => `restaurants:alerts-count:${threshold}`,
@@ -28,28 +28,35 @@ export const KEYS = {
 /** The badge is refreshed every minute: its count is never older than that. */
 export const ALERTS_COUNT_TTL_MS = 60_000;
 
-export function restaurantsClient(ctx: RestaurantsContext): RestaurantsClient {
-  if (!ctx.env.RESTAURANT_API_BASE_URL) throw new UpstreamError("Restaurant usage API", "not_configured", "RESTAURANT_API_BASE_URL is not set");
-  return createRestaurantsClient({
-    baseUrl: ctx.env.RESTAURANT_API_BASE_URL,
-    apiKey: ctx.env.BOT_API_KEY,
-    pat: ctx.env.DASHBOARD_PAT,
-    timeoutMs: ctx.core.UPSTREAM_TIMEOUT_MS,
+/**
+ * The Usage API (specs/restaurant-usage.api.md): admin calls with `X-API-Key: $BOT_API_KEY`, the
+ * single-restaurant call with the dashboard PAT and `X-Restaurant-Id`. Every failure is an UpstreamError.
+ */
+export const restaurantsClient = perContext(({ env, core }: RestaurantsContext) => {
+  const upstream = createUpstreamClient({
+    name: RESTAURANTS,
+    baseUrl: env.RESTAURANT_API_BASE_URL ?? "http://unset.invalid/",
+    timeoutMs: core.UPSTREAM_TIMEOUT_MS,
+    auth: () => {
+      if (!env.RESTAURANT_API_BASE_URL) throw notConfigured(RESTAURANTS, "RESTAURANT_API_BASE_URL");
+      if (!env.BOT_API_KEY) throw notConfigured(RESTAURANTS, "BOT_API_KEY");
+      return { "x-api-key": env.BOT_API_KEY };
+    },
+    errorCode: upstreamCode,
   });
-}
-
-export function metaOf(ctx: RestaurantsContext, ...reads: Cached<unknown>[]): ReadMeta {
-  const stale = reads.find((r) => r.stale);
-  const fetchedAt = reads.map((r) => r.fetchedAt).sort()[0];
+  const id = encodeURIComponent;
   return {
-    fetchedAt,
-    stale: Boolean(stale),
-    demo: ctx.demo,
-    ...(stale
-      ? { message: `${stale.error ? failureToAppError(stale.error).message : "The restaurant usage API failed."} Showing the last known figures.` }
-      : {}),
+    listUsage: (query: { limit: number; offset: number }) => upstream.get("api/usage", usageListSchema, { query }),
+    listAlerts: (query: { threshold: number; limit: number; offset: number }) => upstream.get("api/usage/alerts", alertsSchema, { query }),
+    getRestaurant: (restaurantId: string) => upstream.get(`api/usage/${id(restaurantId)}`, restaurantDetailSchema),
+    /** A top-up of this month's allowance. Never retried. */
+    renew: (restaurantId: string, body: RenewBody) => upstream.post(`api/admin/usage/${id(restaurantId)}/renew`, renewResponseSchema, body),
+    async getOwnUsage(restaurantId: string) {
+      if (!env.DASHBOARD_PAT) throw notConfigured(RESTAURANTS, "DASHBOARD_PAT");
+      return upstream.get("api/usage", restaurantUsageSchema, { auth: { authorization: `Bearer ${env.DASHBOARD_PAT}`, "x-restaurant-id": restaurantId } });
+    },
   };
-}
+});
 
 /** An upstream 404 for a restaurant, said in words; other failures go to the core's mapping. */
 export function restaurantError(error: unknown, restaurantId: string): unknown {
@@ -59,46 +66,24 @@ export function restaurantError(error: unknown, restaurantId: string): unknown {
   return error;
 }
 
-const perContext = new WeakMap<RestaurantsContext, Reads>();
-
 /** The reads every route and the overview share (one set per server), each through the single-flight cache. */
-export function readsFor(ctx: RestaurantsContext): Reads {
-  let reads = perContext.get(ctx);
-  if (!reads) perContext.set(ctx, (reads = createReads(ctx)));
-  return reads;
-}
-
-function createReads(ctx: RestaurantsContext) {
-  const client = () => restaurantsClient(ctx);
+export const readsFor = perContext((ctx: RestaurantsContext) => {
+  const client = restaurantsClient(ctx);
+  const { cache } = ctx;
+  const ofRestaurant = async <T>(id: string, what: string, read: () => Promise<T>, refresh: boolean) =>
+    cache.get(`${KEYS.restaurant(id)}${what}`, read, { refresh }).catch((error) => Promise.reject(restaurantError(error, id)));
   return {
-    list: (limit: number, offset: number, refresh: boolean) =>
-      ctx.cache.get(KEYS.list(limit, offset), () => client().listUsage({ limit, offset }), { refresh }),
+    list: (limit: number, offset: number, refresh: boolean) => cache.get(KEYS.list(limit, offset), () => client.listUsage({ limit, offset }), { refresh }),
     alerts: (threshold: number, limit: number, offset: number, refresh: boolean) =>
-      ctx.cache.get(KEYS.alerts(threshold, limit, offset), () => client().listAlerts({ threshold, limit, offset }), { refresh }),
+      cache.get(KEYS.alerts(threshold, limit, offset), () => client.listAlerts({ threshold, limit, offset }), { refresh }),
     /** How many restaurants are near quota: one upstream call (limit=1, its total) per minute, whoever asks. */
-    async alertsCount(refresh: boolean, threshold = DEFAULT_ALERT_THRESHOLD) {
-      const ttlMs = Math.min(ALERTS_COUNT_TTL_MS, ctx.core.UPSTREAM_CACHE_TTL_S * 1000);
-      const read = await ctx.cache.get(
+    alertsCount: (refresh: boolean, threshold = DEFAULT_ALERT_THRESHOLD) =>
+      cache.get(
         KEYS.alertsCount(threshold),
-        async () => ({ count: (await client().listAlerts({ threshold, limit: 1, offset: 0 })).pagination.total }),
-        { refresh, ttlMs },
-      );
-      return { ...read, value: { count: read.value.count, threshold } };
-    },
-    detail: async (id: string, refresh: boolean) => {
-      try {
-        return await ctx.cache.get(`${KEYS.restaurant(id)}detail`, () => client().getRestaurant(id), { refresh });
-      } catch (error) {
-        throw restaurantError(error, id);
-      }
-    },
-    own: async (id: string, refresh: boolean) => {
-      try {
-        return await ctx.cache.get(`${KEYS.restaurant(id)}own`, () => client().getOwnUsage(id), { refresh });
-      } catch (error) {
-        throw restaurantError(error, id);
-      }
-    },
+        async () => ({ count: (await client.listAlerts({ threshold, limit: 1, offset: 0 })).pagination.total, threshold }),
+        { refresh, ttlMs: Math.min(ALERTS_COUNT_TTL_MS, ctx.core.UPSTREAM_CACHE_TTL_S * 1000) },
+      ),
+    detail: (id: string, refresh: boolean) => ofRestaurant(id, "detail", () => client.getRestaurant(id), refresh),
+    own: (id: string, refresh: boolean) => ofRestaurant(id, "own", () => client.getOwnUsage(id), refresh),
   };
-}
-type Reads = ReturnType<typeof createReads>;
+});

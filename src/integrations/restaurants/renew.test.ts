@@ -37,8 +37,8 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
   it("renews, answers the new figures and shows them in the list without waiting for the cache", async () => {
     const id = SIM_RESTAURANTS.nearQuota.id;
     const before = (await t.app.inject({ url: `/api${BFF.list}?limit=100`, headers: { cookie: support } })).json() as UsageListResponse;
-    expect(before.data.find((r) => r.restaurantId === id)).toMatchObject({ isNearingQuota: true, adjustedBy: 0 });
-    const countBefore = (await t.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie: support } })).json().count;
+    expect(before.data.data.find((r) => r.restaurantId === id)).toMatchObject({ isNearingQuota: true, adjustedBy: 0 });
+    const countBefore = (await t.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie: support } })).json().data.count;
 
     const res = await renew(id, { amount: 1000, reason: "Monthly renewal" });
     expect(res.statusCode).toBe(200);
@@ -48,13 +48,13 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
     });
 
     const after = (await t.app.inject({ url: `/api${BFF.list}?limit=100`, headers: { cookie: support } })).json() as UsageListResponse;
-    expect(after.data.find((r) => r.restaurantId === id)).toMatchObject({
+    expect(after.data.data.find((r) => r.restaurantId === id)).toMatchObject({
       isNearingQuota: false,
       adjustedBy: 1000,
       allowance: { monthlyLimit: 2000, monthlyRemaining: 1070 },
     });
-    expect((await t.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie: support } })).json().count).toBe(countBefore - 1);
-    expect((await t.app.inject({ url: `/api${BFF.detail(id)}`, headers: { cookie: support } })).json()).toMatchObject({ adjustedBy: 1000 });
+    expect((await t.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie: support } })).json().data.count).toBe(countBefore - 1);
+    expect((await t.app.inject({ url: `/api${BFF.detail(id)}`, headers: { cookie: support } })).json().data).toMatchObject({ adjustedBy: 1000 });
   });
 
   it("does not keep figures the upstream sent before a renewal that ended while they were on the wire", async () => {
@@ -66,9 +66,9 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
     expect((await renew(id, { amount: 1000, reason: "during a read" })).statusCode).toBe(200);
     await t.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie: support } }); // another read sees the renewal first
     const before = (await reading).json() as UsageListResponse;
-    expect(before.data.find((r) => r.restaurantId === id)?.adjustedBy).toBe(0);
+    expect(before.data.data.find((r) => r.restaurantId === id)?.adjustedBy).toBe(0);
     const after = (await t.app.inject({ url: `/api${BFF.list}?limit=100`, headers: { cookie: support } })).json() as UsageListResponse;
-    expect(after.data.find((r) => r.restaurantId === id)?.adjustedBy).toBe(1000);
+    expect(after.data.data.find((r) => r.restaurantId === id)?.adjustedBy).toBe(1000);
   });
 
   it("uses 1000 when no amount is given", async () => {

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { PERMISSIONS } from "../../auth/permissions";
 import { AppError } from "../../server/errors";
 import { type Outcome, once } from "../../server/idempotency";
+import { envelope } from "../../server/read";
 import { failureToAppError } from "../../server/upstream/failure";
 import { UpstreamError } from "../../server/upstream/http";
 import { parseInput } from "../../server/validate";
-import { IDEMPOTENCY_HEADER, RENEW_REASON_MAX, type Renewal, type RenewOutcome, type RenewResponseBody, ROUTES } from "./api";
-import { type RenewResult, UNLIMITED } from "./contract";
+import { API, IDEMPOTENCY_HEADER, RENEW_DEFAULT_AMOUNT, RENEW_REASON_MAX, type Renewal, type RenewOutcome, type RenewResponseBody, UNLIMITED } from "./api";
+import type { RenewResult } from "./contract";
 import { renewHeaders, renewInput, restaurantParams } from "./inputs";
 import { KEYS, type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
 
@@ -33,7 +34,7 @@ export function renewOutcome(restaurantId: string, r: RenewResult): RenewOutcome
 function attempted(body: unknown): { amount: number | null; reason: string | null } {
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   return {
-    amount: typeof b.amount === "number" && Number.isFinite(b.amount) ? b.amount : b.amount === undefined ? 1000 : null,
+    amount: typeof b.amount === "number" && Number.isFinite(b.amount) ? b.amount : b.amount === undefined ? RENEW_DEFAULT_AMOUNT : null,
     reason: typeof b.reason === "string" ? b.reason.slice(0, RENEW_REASON_MAX) : null,
   };
 }
@@ -88,7 +89,7 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
     }
   }
 
-  app.post(ROUTES.renew, { config: { permission: PERMISSIONS.integrationRenew } }, async (request, reply) => {
+  app.post(API.renew, { config: { permission: PERMISSIONS.integrationRenew } }, async (request, reply) => {
     const tried = attempted(request.body);
     const named = String((request.params as { restaurantId?: unknown }).restaurantId ?? "").slice(0, 100);
     let answer: Awaited<ReturnType<typeof once>>;
@@ -111,7 +112,7 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   });
 
   /** This restaurant's renewals, newest first, from the audit log. */
-  app.get(ROUTES.renewals, { config: { permission: PERMISSIONS.integrationRead } }, async (request) => {
+  app.get(API.renewals, { config: { permission: PERMISSIONS.integrationRead } }, async (request) => {
     const { restaurantId } = parseInput(restaurantParams, request.params, "params");
     const { limit } = parseInput(renewalsQuery, request.query, "query");
     const rows = await ctx.db
@@ -122,7 +123,7 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       .orderBy("id", "desc")
       .limit(limit)
       .execute();
-    return { data: rows.map(toRenewal) };
+    return envelope(ctx, rows.map(toRenewal), []);
   });
 }
 

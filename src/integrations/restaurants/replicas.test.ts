@@ -53,13 +53,13 @@ describe("restaurants on two replicas", () => {
 
   const row = async (app: BuiltApp) => {
     const list = (await app.app.inject({ url: `/api${BFF.list}?limit=100`, headers: { cookie } })).json() as UsageListResponse;
-    return list.data.find((r) => r.restaurantId === SIM_RESTAURANTS.nearQuota.id)!;
+    return list.data.data.find((r) => r.restaurantId === SIM_RESTAURANTS.nearQuota.id)!;
   };
 
   it("shows a renewal made on one replica on the other at once, not when its cache expires", async () => {
     expect((await row(b)).allowance.monthlyLimit).toBe(1000);
-    expect((await b.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie } })).json().count).toBeGreaterThan(0);
-    const countBefore = (await b.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie } })).json().count;
+    expect((await b.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie } })).json().data.count).toBeGreaterThan(0);
+    const countBefore = (await b.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie } })).json().data.count;
 
     const renewed = await a.app.inject({
       method: "POST",
@@ -70,7 +70,7 @@ describe("restaurants on two replicas", () => {
     expect(renewed.statusCode).toBe(200);
 
     expect((await row(b)).allowance.monthlyLimit).toBe(2000);
-    expect((await b.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie } })).json().count).toBe(countBefore - 1);
+    expect((await b.app.inject({ url: `/api${BFF.alertsCount}`, headers: { cookie } })).json().data.count).toBe(countBefore - 1);
   });
 
   it("replays the answer on the other replica for the same Idempotency-Key", async () => {

@@ -26,10 +26,10 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
   it("pages the restaurants with the upstream's limit and offset", async () => {
     const first = (await get(`/api${BFF.list}?limit=5&offset=0&refresh=1`)).json() as UsageListResponse;
     const second = (await get(`/api${BFF.list}?limit=5&offset=5&refresh=1`)).json() as UsageListResponse;
-    expect(first.data).toHaveLength(5);
-    expect(first.pagination).toMatchObject({ limit: 5, offset: 0, hasMore: true });
-    expect(first.pagination.total).toBe(sim.active.length);
-    expect(second.data[0].restaurantId).not.toBe(first.data[0].restaurantId);
+    expect(first.data.data).toHaveLength(5);
+    expect(first.data.pagination).toMatchObject({ limit: 5, offset: 0, hasMore: true });
+    expect(first.data.pagination.total).toBe(sim.active.length);
+    expect(second.data.data[0].restaurantId).not.toBe(first.data.data[0].restaurantId);
     expect(first.meta).toMatchObject({ stale: false, demo: true });
   });
 
@@ -51,18 +51,18 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
 
   it("lists alerts at a threshold, 90 % by default", async () => {
     const at90 = (await get(`/api${BFF.alerts}`)).json() as AlertsResponse;
-    expect(at90.threshold).toBe(0.9);
-    expect(at90.data.map((a) => a.restaurantId)).toContain(SIM_RESTAURANTS.nearQuota.id);
-    expect(at90.data.every((a) => a.usagePercent >= 90)).toBe(true);
+    expect(at90.data.threshold).toBe(0.9);
+    expect(at90.data.data.map((a) => a.restaurantId)).toContain(SIM_RESTAURANTS.nearQuota.id);
+    expect(at90.data.data.every((a) => a.usagePercent >= 90)).toBe(true);
     const at50 = (await get(`/api${BFF.alerts}?threshold=0.5&limit=200`)).json() as AlertsResponse;
-    expect(at50.pagination.total).toBeGreaterThan(at90.pagination.total);
+    expect(at50.data.pagination.total).toBeGreaterThan(at90.data.pagination.total);
   });
 
   it("counts near-quota restaurants for 200 badges at once with one upstream call", async () => {
     const cookies = [viewer, await t.login("support"), await t.login("admin")];
     const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => get(`/api${BFF.alertsCount}`, cookies[i % 3])));
-    expect(new Set(answers.map((a) => a.json().count)).size).toBe(1);
-    expect(answers[0].json().count).toBe(sim.alerting(0.9).length);
+    expect(new Set(answers.map((a) => a.json().data.count)).size).toBe(1);
+    expect(answers[0].json()).toMatchObject({ data: { count: sim.alerting(0.9).length, threshold: 0.9 }, meta: { stale: false, demo: true } });
     expect(sim.count("GET /api/usage/alerts")).toBe(1);
     // And again later within the window: still no second call.
     await get(`/api${BFF.alertsCount}`);
@@ -71,8 +71,9 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
 
   it("shows a restaurant with its 6-month history, and says so in words when it does not exist", async () => {
     const detail = (await get(`/api${BFF.detail(SIM_RESTAURANTS.overQuota.id)}`)).json() as DetailResponse;
-    expect(detail).toMatchObject({ restaurantName: SIM_RESTAURANTS.overQuota.name, conversationsThisMonth: 1130, usagePercent: 100 });
-    expect(detail.history).toHaveLength(6);
+    expect(detail.data).toMatchObject({ restaurantName: SIM_RESTAURANTS.overQuota.name, conversationsThisMonth: 1130, usagePercent: 100 });
+    expect(detail.data.history).toHaveLength(6);
+    expect(detail.meta).toMatchObject({ stale: false, demo: true });
     const missing = await get(`/api${BFF.detail("cm0nosuchrestaurant")}`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.message).toBe("Restaurant cm0nosuchrestaurant was not found.");
@@ -82,8 +83,8 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
     const id = SIM_RESTAURANTS.owner.id;
     await get(`/api${BFF.detail(id)}`);
     sim.addConversations(id, 10);
-    expect(((await get(`/api${BFF.detail(id)}`)).json() as DetailResponse).conversationsThisMonth).toBe(640);
-    expect(((await get(`/api${BFF.detail(id)}?refresh=1`)).json() as DetailResponse).conversationsThisMonth).toBe(650);
+    expect(((await get(`/api${BFF.detail(id)}`)).json() as DetailResponse).data.conversationsThisMonth).toBe(640);
+    expect(((await get(`/api${BFF.detail(id)}?refresh=1`)).json() as DetailResponse).data.conversationsThisMonth).toBe(650);
   });
 
   it("serves the last good list, marked stale with a reason, when the upstream is down", async () => {
@@ -93,7 +94,7 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
     sim.set("ok");
     const body = res.json() as UsageListResponse;
     expect(res.statusCode).toBe(200);
-    expect(body.data).toHaveLength(3);
+    expect(body.data.data).toHaveLength(3);
     expect(body.meta.stale).toBe(true);
     expect(body.meta.message).toMatch(/could not be reached.*last known figures/);
   });
@@ -110,8 +111,9 @@ describe.each(TEST_DATABASES)("restaurant reads through the server (%s)", (datab
   it("gives an owner their own restaurant only: the id comes from the session", async () => {
     const owner = await t.login("owner");
     const own = (await get(`/api${BFF.own}?restaurantId=${SIM_RESTAURANTS.nearQuota.id}`, owner)).json() as OwnResponse;
-    expect(own.restaurantId).toBe(SIM_RESTAURANTS.owner.id);
-    expect(own.history).toHaveLength(6);
+    expect(own.data.restaurantId).toBe(SIM_RESTAURANTS.owner.id);
+    expect(own.data.history).toHaveLength(6);
+    expect(own.meta).toMatchObject({ stale: false, demo: true });
     expect(sim.count("GET /api/usage")).toBe(1); // the PAT call
     expect((await get(`/api${BFF.list}`, owner)).statusCode).toBe(403);
     expect((await get(`/api${BFF.detail(SIM_RESTAURANTS.nearQuota.id)}`, owner)).statusCode).toBe(403);

@@ -1,43 +1,44 @@
 import type { FastifyInstance } from "fastify";
 import { PERMISSIONS } from "../../auth/permissions";
 import { AppError } from "../../server/errors";
+import { envelope } from "../../server/read";
 import { parseInput } from "../../server/validate";
-import { BFF, ROUTES } from "./api";
+import { API, type Own } from "./api";
 import { alertsQuery, listQuery, readQuery, restaurantParams } from "./inputs";
-import { metaOf, type RestaurantsContext, readsFor } from "./reads";
+import { type RestaurantsContext, readsFor } from "./reads";
 import { renewRoutes } from "./renew";
 
 const read = { config: { permission: PERMISSIONS.integrationRead } };
 const countQuery = readQuery.extend({ threshold: alertsQuery.shape.threshold });
 
-/** The BFF routes of restaurants (DESIGN.md): the upstream's paths and shapes, minus its credentials, plus `meta`. */
+/** The BFF routes of restaurants (DESIGN.md): the upstream's paths and shapes in `{data, meta}`, minus its credentials. */
 export function restaurantsRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   const reads = readsFor(ctx);
 
-  app.get(BFF.list, read, async (request) => {
+  app.get(API.list, read, async (request) => {
     const q = parseInput(listQuery, request.query, "query");
     const page = await reads.list(q.limit, q.offset, q.refresh);
-    return { ...page.value, meta: metaOf(ctx, page) };
+    return envelope(ctx, page.value, [page]);
   });
 
-  app.get(BFF.alerts, read, async (request) => {
+  app.get(API.alerts, read, async (request) => {
     const q = parseInput(alertsQuery, request.query, "query");
     const page = await reads.alerts(q.threshold, q.limit, q.offset, q.refresh);
-    return { ...page.value, meta: metaOf(ctx, page) };
+    return envelope(ctx, page.value, [page]);
   });
 
   /** The header badge: how many restaurants are near quota, one upstream call a minute whoever asks. */
-  app.get(ROUTES.alertsCount, read, async (request) => {
+  app.get(API.alertsCount, read, async (request) => {
     const q = parseInput(countQuery, request.query, "query");
     const count = await reads.alertsCount(q.refresh, q.threshold);
-    return { ...count.value, meta: metaOf(ctx, count) };
+    return envelope(ctx, { count: count.value.count, threshold: q.threshold }, [count]);
   });
 
-  app.get(ROUTES.detail, read, async (request) => {
+  app.get(API.detail, read, async (request) => {
     const { restaurantId } = parseInput(restaurantParams, request.params, "params");
     const { refresh } = parseInput(readQuery, request.query, "query");
     const detail = await reads.detail(restaurantId, refresh);
-    return { ...detail.value, meta: metaOf(ctx, detail) };
+    return envelope(ctx, detail.value, [detail]);
   });
 
   /**
@@ -45,7 +46,7 @@ export function restaurantsRoutes(app: FastifyInstance, ctx: RestaurantsContext)
    * come from the single-restaurant (PAT) call when DASHBOARD_PAT is set, the history from the
    * admin detail (the PAT call has none).
    */
-  app.get(BFF.own, { config: { permission: PERMISSIONS.restaurantReadOwn } }, async (request) => {
+  app.get(API.own, { config: { permission: PERMISSIONS.restaurantReadOwn } }, async (request) => {
     const { refresh } = parseInput(readQuery, request.query, "query");
     const restaurantId = request.user?.restaurantId;
     if (!restaurantId) throw new AppError(404, "no_restaurant", "Your account is not linked to a restaurant.");
@@ -55,7 +56,12 @@ export function restaurantsRoutes(app: FastifyInstance, ctx: RestaurantsContext)
       ctx.env.BOT_API_KEY || !ctx.env.DASHBOARD_PAT ? reads.detail(restaurantId, refresh) : null,
     ]);
     const { history, ...figures } = detail?.value ?? { ...own!.value, history: [] };
-    return { ...(own?.value ?? figures), history, meta: metaOf(ctx, ...[own, detail].filter((r) => r !== null)) };
+    const data: Own = { ...(own?.value ?? figures), history };
+    return envelope(
+      ctx,
+      data,
+      [own, detail].filter((r) => r !== null),
+    );
   });
 
   renewRoutes(app, ctx);

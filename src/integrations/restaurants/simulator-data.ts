@@ -1,6 +1,7 @@
 import { DEMO_OWNER_RESTAURANT_ID } from "../../server/auth/users";
 import { prng } from "../../server/simulator-kit";
-import { type HistoryEntry, type RenewResult, type RestaurantDetail, type RestaurantUsage, UNLIMITED, type UsageAlert } from "./contract";
+import { UNLIMITED } from "./api";
+import type { HistoryEntry, RenewResult, RestaurantDetail, RestaurantUsage, UsageAlert } from "./contract";
 
 /** One simulated restaurant: a plan, conversations counted by month, top-ups by month. */
 export interface SimRestaurant {
@@ -34,35 +35,11 @@ export const SIM_RESTAURANTS = {
   toppedUp: { id: "cm0sim0toppedup000000000001", name: "Aster Noodle Bar" },
 } as const;
 
-const PREFIXES = [
-  "Basil",
-  "Cedar",
-  "Copper",
-  "Crimson",
-  "Daisy",
-  "Ember",
-  "Fig",
-  "Golden",
-  "Harbor",
-  "Ivy",
-  "Juniper",
-  "Kettle",
-  "Lemon",
-  "Maple",
-  "Nutmeg",
-  "Olive",
-  "Pepper",
-  "Quince",
-  "Rosemary",
-  "Saffron",
-  "Tamarind",
-  "Umber",
-  "Velvet",
-  "Willow",
-  "Yuzu",
-  "Zest",
-];
-const KINDS = ["Bistro", "Kitchen", "Grill", "Trattoria", "Cantina", "Noodle House", "Taqueria", "Brasserie", "Diner", "Sushi Bar", "Bakery", "Pizzeria"];
+const PREFIXES =
+  "Basil Cedar Copper Crimson Daisy Ember Fig Golden Harbor Ivy Juniper Kettle Lemon Maple Nutmeg Olive Pepper Quince Rosemary Saffron Tamarind Umber Velvet Willow Yuzu Zest".split(
+    " ",
+  );
+const KINDS = "Bistro,Kitchen,Grill,Trattoria,Cantina,Noodle House,Taqueria,Brasserie,Diner,Sushi Bar,Bakery,Pizzeria".split(",");
 
 interface Spec {
   id: string;
@@ -228,14 +205,6 @@ export function alertOf(r: SimRestaurant, now: Date): UsageAlert {
 export function renew(r: SimRestaurant, amount: number, now: Date): RenewResult {
   const key = monthKey(now);
   if (r.planLimit !== UNLIMITED) r.adjustments.set(key, (r.adjustments.get(key) ?? 0) + amount);
-  const q = quotaOf(r, now);
-  return {
-    used: q.used,
-    limit: q.limit,
-    effectiveLimit: q.effectiveLimit,
-    adjustedBy: q.adjustedBy,
-    remaining: q.remaining,
-    ...(q.usagePercent !== undefined ? { usagePercent: q.usagePercent } : {}),
-    isNearingQuota: q.isNearingQuota,
-  };
+  const { share: _share, usagePercent, ...q } = quotaOf(r, now);
+  return { ...q, ...(usagePercent !== undefined ? { usagePercent } : {}) };
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { listenSimulator, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
-import { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, RENEW_DEFAULT_AMOUNT, USAGE_PAGE } from "./contract";
+import { listenSimulator, paginate, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
+import { ALERTS_PAGE, DEFAULT_ALERT_THRESHOLD, RENEW_DEFAULT_AMOUNT, USAGE_PAGE } from "./api";
 import { alertOf, detailOf, monthKey, quotaOf, renew, type SimRestaurant, seedRestaurants, usageOf } from "./simulator-data";
 
 export const SIMULATOR_BOT_API_KEY = "sim-restaurants-bot-key";
@@ -31,7 +31,7 @@ export class RestaurantsSimulatorControl extends SimulatorControl {
     this.listed = [...this.restaurants.values()].filter((r) => r.isActive).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
-  get active(): readonly SimRestaurant[] {
+  get active(): SimRestaurant[] {
     return this.listed;
   }
 
@@ -55,19 +55,16 @@ export class RestaurantsSimulatorControl extends SimulatorControl {
 }
 
 const errorBody = (message: string) => ({ success: false, error: message });
+const UNAUTHORIZED = { status: 401, code: "unauthorized", message: "Unauthorized" };
 
-function page(query: unknown, bounds: { default: number; max: number }) {
-  const q = (query ?? {}) as Record<string, string | undefined>;
-  const limit = Number.parseInt(q.limit ?? "", 10);
-  const offset = Number.parseInt(q.offset ?? "", 10);
-  return {
-    limit: Number.isFinite(limit) && limit > 0 ? Math.min(limit, bounds.max) : bounds.default,
-    offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
-  };
-}
-
-function paginate<T>(items: readonly T[], limit: number, offset: number) {
-  return { slice: items.slice(offset, offset + limit), pagination: { total: items.length, limit, offset, hasMore: offset + limit < items.length } };
+/** One page, limits clamped to the spec's maxima, with the upstream's `pagination`. */
+function page<T>(items: T[], query: unknown, bounds: { default: number; max: number }) {
+  const q = query as Record<string, string | undefined>;
+  const asked = Number.parseInt(q.limit ?? "", 10);
+  const limit = asked > 0 ? Math.min(asked, bounds.max) : bounds.default;
+  const offset = Math.max(0, Number.parseInt(q.offset ?? "", 10) || 0);
+  const { items: slice, total } = paginate(items, offset, limit);
+  return { slice, pagination: { total, limit, offset, hasMore: offset + limit < total } };
 }
 
 /**
@@ -77,57 +74,52 @@ function paginate<T>(items: readonly T[], limit: number, offset: number) {
  */
 export async function startRestaurantsSimulator(options: { restaurants?: number } = {}) {
   const control = new RestaurantsSimulatorControl(options.restaurants ?? 60);
+  const isAdmin = (request: FastifyRequest) => request.headers["x-api-key"] === SIMULATOR_BOT_API_KEY;
+  const isOwner = (request: FastifyRequest) =>
+    request.routeOptions.url === "/api/usage" &&
+    request.headers["x-api-key"] === undefined &&
+    request.headers.authorization === `Bearer ${SIMULATOR_DASHBOARD_PAT}`;
   const app = simulatorApp(control, {
     errorBody: (_status, _code, message) => errorBody(message),
-    invalidKey: { status: 401, code: "unauthorized", message: "Unauthorized" },
+    invalidKey: UNAUTHORIZED,
+    auth: (request) => (isAdmin(request) || isOwner(request) ? null : UNAUTHORIZED),
   });
   app.addHook("onSend", async (request, _reply, payload) => {
     if (request.method === "GET" && control.answerDelayMs > 0) await new Promise((r) => setTimeout(r, control.answerDelayMs));
     return payload;
   });
-  const isAdmin = (request: FastifyRequest) => request.headers["x-api-key"] === SIMULATOR_BOT_API_KEY;
-  const refuse = (reply: FastifyReply) => reply.code(401).send(errorBody("Unauthorized"));
-  const find = (id: string) => control.restaurants.get(id);
+  const find = (request: FastifyRequest) => control.restaurants.get((request.params as { restaurantId: string }).restaurantId);
+  const notFound = (reply: FastifyReply) => reply.code(404).send(errorBody("Restaurant not found"));
 
   app.get("/api/usage", async (request, reply) => {
     const now = control.now();
     if (isAdmin(request)) {
-      const { limit, offset } = page(request.query, USAGE_PAGE);
-      const { slice, pagination } = paginate(control.active, limit, offset);
+      const { slice, pagination } = page(control.active, request.query, USAGE_PAGE);
       return { data: slice.map((r) => usageOf(r, now)), pagination };
     }
-    const auth = request.headers.authorization;
-    if (request.headers["x-api-key"] !== undefined || auth !== `Bearer ${SIMULATOR_DASHBOARD_PAT}`) return refuse(reply);
     const id = request.headers["x-restaurant-id"];
     if (typeof id !== "string" || id === "") return reply.code(400).send(errorBody("X-Restaurant-Id header is required"));
-    const r = find(id);
-    if (!r) return reply.code(404).send(errorBody("Restaurant not found"));
-    return usageOf(r, now);
+    const r = control.restaurants.get(id);
+    return r ? usageOf(r, now) : notFound(reply);
   });
 
-  app.get("/api/usage/alerts", async (request, reply) => {
-    if (!isAdmin(request)) return refuse(reply);
+  app.get("/api/usage/alerts", async (request) => {
     const raw = Number.parseFloat((request.query as Record<string, string | undefined>).threshold ?? "");
     const threshold = Number.isFinite(raw) ? Math.min(1, Math.max(0, raw)) : DEFAULT_ALERT_THRESHOLD;
-    const { limit, offset } = page(request.query, ALERTS_PAGE);
     const now = control.now();
-    const { slice, pagination } = paginate(control.alerting(threshold), limit, offset);
+    const { slice, pagination } = page(control.alerting(threshold), request.query, ALERTS_PAGE);
     return { data: slice.map((r) => alertOf(r, now)), pagination, threshold };
   });
 
   app.get("/api/usage/:restaurantId", async (request, reply) => {
-    if (!isAdmin(request)) return refuse(reply);
-    const r = find((request.params as { restaurantId: string }).restaurantId);
-    if (!r) return reply.code(404).send(errorBody("Restaurant not found"));
-    return detailOf(r, control.now());
+    const r = find(request);
+    return r ? detailOf(r, control.now()) : notFound(reply);
   });
 
   app.post("/api/admin/usage/:restaurantId/renew", async (request, reply) => {
-    if (!isAdmin(request)) return refuse(reply);
-    const r = find((request.params as { restaurantId: string }).restaurantId);
-    if (!r) return reply.code(404).send(errorBody("Restaurant not found"));
-    const body = (request.body ?? {}) as { amount?: unknown };
-    const amount = body.amount === undefined ? RENEW_DEFAULT_AMOUNT : body.amount;
+    const r = find(request);
+    if (!r) return notFound(reply);
+    const { amount = RENEW_DEFAULT_AMOUNT } = (request.body ?? {}) as { amount?: unknown };
     if (typeof amount !== "number" || !Number.isInteger(amount) || amount <= 0) return reply.code(400).send(errorBody("amount must be a positive integer"));
     return { success: true, data: renew(r, amount, control.now()) };
   });

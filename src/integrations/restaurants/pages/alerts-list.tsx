@@ -7,7 +7,7 @@ import { ErrorState } from "../../../ui/error-state";
 import { formatNumber } from "../../../ui/format";
 import { markDataOnScreen } from "../../../ui/marks";
 import { QuotaProgress } from "../../../ui/quota-progress";
-import type { ReadMeta } from "../api";
+import type { ReadMeta } from "../../usage";
 import type { UsageAlert } from "../contract";
 import { RESOURCES } from "../data-provider";
 import { NEAR_QUOTA, thresholdToPercent } from "../model";

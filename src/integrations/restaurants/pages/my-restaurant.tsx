@@ -4,13 +4,14 @@ import { useEffect } from "react";
 import { errorMessage } from "../../../client/http";
 import { ErrorState } from "../../../ui/error-state";
 import { markDataOnScreen } from "../../../ui/marks";
-import type { OwnResponse } from "../api";
+import type { ReadMeta } from "../../usage";
+import type { Own } from "../api";
 import { RESOURCES } from "../data-provider";
 import { HistoryCard, UsageSummary } from "./usage-summary";
 
 /** /my-restaurant: an owner's own restaurant (the server picks it from the session): its card and history only. */
 export default function MyRestaurant() {
-  const { query } = useOne<OwnResponse>({ resource: RESOURCES.own, id: "own", errorNotification: false });
+  const { query } = useOne<Own>({ resource: RESOURCES.own, id: "own", errorNotification: false });
   const own = query.data?.data;
   useEffect(() => {
     if (own) markDataOnScreen();
@@ -28,7 +29,7 @@ export default function MyRestaurant() {
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <UsageSummary restaurant={own} meta={own.meta} />
+          <UsageSummary restaurant={own} meta={(query.data as { meta?: ReadMeta } | undefined)?.meta} />
         </Col>
         <Col xs={24} lg={12}>
           <HistoryCard history={own.history} />

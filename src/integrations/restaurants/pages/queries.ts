@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { http } from "../../../client/http";
-import { BFF, type RenewalsResponse, type RenewInput, type RenewOutcome, type RenewResponseBody } from "../api";
+import type { Envelope } from "../../usage";
+import { type AlertsCount, BFF, type RenewalsResponse, type RenewInput, type RenewOutcome, type RenewResponseBody } from "../api";
 
 /** The header badge's query; a renewal invalidates it so the count follows at once. */
 export const ALERTS_COUNT_KEY = ["restaurants", "alerts-count"] as const;
@@ -54,7 +55,7 @@ export function useRenew() {
 export function useAlertsCount(enabled: boolean) {
   return useQuery({
     queryKey: ALERTS_COUNT_KEY,
-    queryFn: async () => (await http.get<{ count: number; threshold: number }>(BFF.alertsCount)).data,
+    queryFn: async () => (await http.get<Envelope<AlertsCount>>(BFF.alertsCount)).data.data,
     enabled,
     refetchInterval: BADGE_REFRESH_MS,
     staleTime: 30_000,

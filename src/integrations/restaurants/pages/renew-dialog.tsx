@@ -2,8 +2,7 @@ import type { HttpError } from "@refinedev/core";
 import { Alert, Form, Input, InputNumber, Modal, Typography } from "antd";
 import { useEffect, useRef } from "react";
 import { errorMessage } from "../../../client/http";
-import { RENEW_MAX_AMOUNT, RENEW_REASON_MAX, type RenewInput, type RenewOutcome } from "../api";
-import { RENEW_DEFAULT_AMOUNT } from "../limits";
+import { RENEW_DEFAULT_AMOUNT, RENEW_MAX_AMOUNT, RENEW_REASON_MAX, type RenewInput, type RenewOutcome } from "../api";
 import { type Attempt, answeredBy, nextAttempt, useRenew } from "./queries";
 
 export interface RenewTarget {

@@ -4,12 +4,13 @@ import { useCan } from "@refinedev/core";
 import { Alert, Button, Card, Flex, Grid, Pagination, Table, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
-import { errorMessage, http } from "../../../client/http";
+import { errorMessage } from "../../../client/http";
+import { useRefresh } from "../../../client/use-refresh";
 import { ErrorState } from "../../../ui/error-state";
 import { formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
 import { markDataOnScreen } from "../../../ui/marks";
 import { StatusTag } from "../../../ui/status-tag";
-import { BFF, type ReadMeta } from "../api";
+import type { ReadMeta } from "../../usage";
 import type { RestaurantUsage } from "../contract";
 import { RESOURCES } from "../data-provider";
 import { figuresOf, type Renewed, withRenewals } from "../model";
@@ -48,7 +49,6 @@ export default function RestaurantList() {
   const wide = Grid.useBreakpoint().md ?? true;
   const [target, setTarget] = useState<RenewTarget | null>(null);
   const [renewed, setRenewed] = useState<Record<string, Renewed>>({});
-  const [refreshing, setRefreshing] = useState(false);
   const meta = tableQuery.data?.meta as ReadMeta | undefined;
 
   const rows = useMemo(
@@ -63,16 +63,8 @@ export default function RestaurantList() {
     markRows(offset);
   }, [tableQuery.data, offset]);
 
-  async function refresh() {
-    setRefreshing(true);
-    try {
-      // Asks the upstream again (the server's cache is bypassed), then shows that answer.
-      await http.get(BFF.list, { params: { limit: pageSize, offset, refresh: 1 } }).catch(() => undefined);
-      await tableQuery.refetch();
-    } finally {
-      setRefreshing(false);
-    }
-  }
+  // Asks the upstream again (the server's cache is bypassed) and shows that answer: one request.
+  const { refresh, refreshing } = useRefresh(tableQuery);
 
   const renewButton = (row: RestaurantUsage) =>
     canRenew ? <RenewButton row={row} onClick={() => setTarget({ restaurantId: row.restaurantId, restaurantName: row.restaurantName })} /> : null;

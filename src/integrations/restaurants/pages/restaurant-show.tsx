@@ -1,13 +1,17 @@
+import { ReloadOutlined } from "@ant-design/icons";
 import { Show } from "@refinedev/antd";
 import { useCan, useShow } from "@refinedev/core";
 import { Button, Card, Col, Row, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { errorMessage } from "../../../client/http";
 import { NotFound } from "../../../client/status-pages";
+import { useRefresh } from "../../../client/use-refresh";
 import { ErrorState } from "../../../ui/error-state";
 import { formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
 import { markDataOnScreen } from "../../../ui/marks";
-import type { DetailResponse, Renewal } from "../api";
+import type { ReadMeta } from "../../usage";
+import type { Renewal } from "../api";
+import type { RestaurantDetail } from "../contract";
 import { RESOURCES } from "../data-provider";
 import { useRenewals } from "./queries";
 import { RenewDialog } from "./renew-dialog";
@@ -15,10 +19,12 @@ import { HistoryCard, UsageSummary } from "./usage-summary";
 
 /** /restaurants/:id: the figures, six months of history and the renewals from the audit log. */
 export default function RestaurantShow() {
-  const { query } = useShow<DetailResponse>({ resource: RESOURCES.list, errorNotification: false });
+  const { query } = useShow<RestaurantDetail>({ resource: RESOURCES.list, errorNotification: false });
   const restaurant = query.data?.data;
   const canRenew = useCan({ resource: RESOURCES.list, action: "renew" }).data?.can ?? false;
   const [renewing, setRenewing] = useState(false);
+  const renewals = useRenewals(restaurant?.restaurantId);
+  const { refresh, refreshing } = useRefresh(query, renewals);
   useEffect(() => {
     if (restaurant) markDataOnScreen();
   }, [restaurant]);
@@ -36,23 +42,28 @@ export default function RestaurantShow() {
       canEdit={false}
       canDelete={false}
       headerButtons={
-        canRenew && restaurant && restaurant.allowance.monthlyLimit !== -1 ? (
-          <Button type="primary" onClick={() => setRenewing(true)}>
-            Renew +1000
+        <>
+          <Button icon={<ReloadOutlined />} onClick={refresh} loading={refreshing}>
+            Refresh
           </Button>
-        ) : null
+          {canRenew && restaurant && restaurant.allowance.monthlyLimit !== -1 && (
+            <Button type="primary" onClick={() => setRenewing(true)}>
+              Renew +1000
+            </Button>
+          )}
+        </>
       }
     >
       {restaurant && (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}>
-            <UsageSummary restaurant={restaurant} meta={restaurant.meta} />
+            <UsageSummary restaurant={restaurant} meta={(query.data as { meta?: ReadMeta } | undefined)?.meta} />
           </Col>
           <Col xs={24} lg={12}>
             <HistoryCard history={restaurant.history} />
           </Col>
           <Col span={24}>
-            <Renewals restaurantId={restaurant.restaurantId} />
+            <Renewals renewals={renewals} />
           </Col>
         </Row>
       )}
@@ -61,8 +72,7 @@ export default function RestaurantShow() {
   );
 }
 
-function Renewals({ restaurantId }: { restaurantId: string }) {
-  const renewals = useRenewals(restaurantId);
+function Renewals({ renewals }: { renewals: ReturnType<typeof useRenewals> }) {
   return (
     <Card title="Renewals" data-testid="renewals">
       {renewals.isError ? (

@@ -2,7 +2,7 @@ import { Alert, Card, Descriptions, Flex, Statistic } from "antd";
 import { BarChart } from "../../../ui/bar-chart";
 import { formatDate, formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
 import { StatusTag } from "../../../ui/status-tag";
-import type { ReadMeta } from "../api";
+import type { ReadMeta } from "../../usage";
 import type { HistoryEntry, RestaurantUsage } from "../contract";
 import { figuresOf, historySeries } from "../model";
 import { ActiveTag, TopUps, UsageBadges, UsageBar, UsedOfLimit } from "./usage-cells";
