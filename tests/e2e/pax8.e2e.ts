@@ -99,7 +99,7 @@ describe("Pax8 usage in a browser", () => {
     await page.getByLabel("Usage date").press("Enter");
     await page.waitForURL(new RegExp(firstOfMonth));
     await rows(page).first().waitFor();
-    const expected = await (
+    const { data: expected } = await (
       await e.t.app.inject({
         url: `/api/pax8/usage-summaries/${smallest.id}/usage-lines?usageDate=${firstOfMonth}&size=200`,
         headers: { cookie: await e.t.login("viewer") },

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { parseRetryAfter, UpstreamError, upstreamFetch } from "../../server/upstream/http";
+import { createUpstreamClient } from "../../server/upstream/client";
 import {
   type ListSubscriptionsOptions,
   type ListUsageLinesOptions,
@@ -7,7 +7,6 @@ import {
   listSubscriptionsOptions,
   listUsageLinesOptions,
   listUsageSummariesOptions,
-  pax8ErrorSchema,
   type SubscriptionListResponse,
   subscriptionListSchema,
   type UsageLineListResponse,
@@ -52,40 +51,20 @@ const checkId = (id: unknown, field: string): string => checked(uuidField, id, f
  * their subscription, their lines through the summary.
  */
 export function createPax8Client(options: Pax8ClientOptions) {
-  const root = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
-  const tokens = new Pax8TokenSource({ ...options, timeoutMs: options.timeoutMs });
-
-  async function get<S extends z.ZodType>(path: string, query: Record<string, unknown>, schema: S): Promise<z.output<S>> {
-    const url = new URL(`${root}${path}`);
-    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
-    let token = await tokens.get();
-    let res = await send(url, token);
-    if (res.status === 401) {
-      // The token may have been revoked early: one new token, one more try.
-      tokens.invalidate(token);
-      token = await tokens.get();
-      res = await send(url, token);
-    }
-    if (res.status >= 200 && res.status < 300) {
-      const parsed = schema.safeParse(res.body);
-      if (!parsed.success)
-        throw new UpstreamError(PAX8, "invalid_response", `Pax8 sent an answer to ${path.split("/")[1]} the console does not understand`, res.status);
-      return parsed.data;
-    }
-    const body = pax8ErrorSchema.safeParse(res.body);
-    throw pax8ErrorFor(res.status, body.success ? body.data : undefined, parseRetryAfter(res.headers.get("retry-after")));
-  }
-
-  function send(url: URL, token: string) {
-    return upstreamFetch({
-      upstream: PAX8,
-      url: url.toString(),
-      headers: { ...options.headers, authorization: `Bearer ${token}` },
-      timeoutMs: options.timeoutMs,
-      retries: options.maxRetries ?? 2,
-      maxRetryAfterS: options.maxRetryAfterS ?? 10,
-    });
-  }
+  const tokens = new Pax8TokenSource(options);
+  const api = createUpstreamClient({
+    name: PAX8,
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    auth: async () => ({ authorization: `Bearer ${await tokens.get()}` }),
+    // The token may have been revoked early: one new token, one more try.
+    onUnauthorized: (refused) => tokens.invalidate(refused.authorization?.replace(/^Bearer /, "") ?? ""),
+    toError: pax8ErrorFor,
+    timeoutMs: options.timeoutMs,
+    retries: options.maxRetries ?? 2,
+    maxRetryAfterS: options.maxRetryAfterS ?? 10,
+    headers: options.headers,
+  });
+  const get = <S extends z.ZodType>(path: string, query: Record<string, string | number | undefined>, schema: S) => api.get(path, schema, { query });
 
   return {
     subscriptions: {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { UpstreamError } from "../../server/upstream/http";
-import type { Pax8ErrorBody } from "./contract";
+import { type Pax8ErrorBody, pax8ErrorSchema } from "./contract";
 
 export const PAX8 = "Pax8";
 
@@ -23,6 +23,9 @@ export class Pax8ValidationError extends Error {
   }
 }
 
+/** Pax8's `type` is the HTTP error's name: derived from the status, so it is there without a body too (the token endpoint). */
+const HTTP_TYPES: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 422: "Unprocessable Entity", 429: "Too Many Requests" };
+
 /**
  * An error answer from Pax8. It is an UpstreamError, so the server's cache and error mapping treat
  * it like any upstream's. Pax8's own body is kept on `body` (not enumerable, so a logged error never
@@ -31,7 +34,7 @@ export class Pax8ValidationError extends Error {
 export class Pax8ApiError extends UpstreamError {
   declare readonly body: Pax8ErrorBody | undefined;
   constructor(status: number, body: Pax8ErrorBody | undefined, retryAfterS?: number, message = `Pax8 answered ${status}`) {
-    super(PAX8, "http", message, status, body?.type, retryAfterS);
+    super(PAX8, "http", message, status, HTTP_TYPES[status] ?? body?.type, retryAfterS);
     this.name = "Pax8ApiError";
     Object.defineProperty(this, "body", { value: body, enumerable: false });
   }
@@ -61,21 +64,16 @@ export class Pax8ServerError extends Pax8ApiError {
   override name = "Pax8ServerError";
 }
 
-/** The typed error for a status Pax8 answered with. */
-export function pax8ErrorFor(status: number, body: Pax8ErrorBody | undefined, retryAfterS?: number, message?: string): Pax8ApiError {
-  const Type =
-    status === 401
-      ? Pax8UnauthorizedError
-      : status === 403
-        ? Pax8ForbiddenError
-        : status === 404
-          ? Pax8NotFoundError
-          : status === 422
-            ? Pax8UnprocessableError
-            : status === 429
-              ? Pax8RateLimitError
-              : status >= 500
-                ? Pax8ServerError
-                : Pax8ApiError;
-  return new Type(status, body, retryAfterS, message);
+const TYPES: Record<number, typeof Pax8ApiError> = {
+  401: Pax8UnauthorizedError,
+  403: Pax8ForbiddenError,
+  404: Pax8NotFoundError,
+  422: Pax8UnprocessableError,
+  429: Pax8RateLimitError,
+};
+
+/** The typed error for a status Pax8 answered with (its body, when it is Pax8's error shape). */
+export function pax8ErrorFor(status: number, body: unknown, retryAfterS?: number, message?: string): Pax8ApiError {
+  const Type = TYPES[status] ?? (status >= 500 ? Pax8ServerError : Pax8ApiError);
+  return new Type(status, pax8ErrorSchema.safeParse(body).data, retryAfterS, message);
 }

@@ -35,12 +35,6 @@ export function toPax8Filters(filters: CrudFilter[] | undefined, fields: readonl
 export const SUMMARY_FILTERS = ["resourceGroup", "companyId"] as const;
 export const LINE_FILTERS = ["usageDate", "productId"] as const;
 
-/** The value of an `eq` filter, for the inputs that show it (a URL-restored filter stays visible). */
-export function filterValue(filters: CrudFilter[] | undefined, field: string): string | undefined {
-  const f = filters?.find((x) => "field" in x && x.field === field);
-  return f && f.value !== undefined && f.value !== null && f.value !== "" ? String(f.value) : undefined;
-}
-
 /** "4f1c…ad3e" for an id in a narrow cell; the full id stays in the title. */
 export function shortId(id: string | undefined): string {
   return id ? `${id.slice(0, 8)}…` : "—";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApp, TEST_DATABASES, type TestApp } from "../../../tests/helpers/app";
-import type { IntegrationsUsageResponse, IntegrationUsage } from "../usage";
+import type { Envelope, IntegrationsUsageResponse, IntegrationUsage } from "../usage";
 import type { Pax8UsageDetails } from "./charges";
 import type { UsageLineListResponse, UsageSummary, UsageSummaryListResponse } from "./contract";
 import { type Pax8SimulatorControl, SIMULATOR_PAX8_CLIENT_SECRET } from "./simulator";
@@ -28,32 +28,35 @@ describe.each(TEST_DATABASES)("Pax8 through the server (%s)", (database) => {
   it("lists subscriptions and a subscription's usage summaries in Pax8's 0-based pages", async () => {
     const subs = await get("/api/pax8/subscriptions?size=200");
     expect(subs.statusCode).toBe(200);
-    expect(subs.json().content).toHaveLength(data.subscriptions.length);
+    expect(subs.json().data.content).toHaveLength(data.subscriptions.length);
     const res = await get(`/api/pax8/subscriptions/${sub()}/usage-summaries?page=1&size=5&sort=currentCharges,desc`);
-    const page = res.json() as UsageSummaryListResponse;
+    const { data: page, meta } = res.json() as Envelope<UsageSummaryListResponse>;
     expect(page.page).toMatchObject({ number: 1, size: 5 });
     expect(page.content).toHaveLength(5);
     const charges = page.content.map((s) => s.currentCharges!);
     expect(charges).toEqual([...charges].sort((a, b) => b - a));
-    expect(Date.parse(res.headers["x-fetched-at"] as string)).toBeGreaterThan(0);
+    expect(Date.parse(meta.fetchedAt)).toBeGreaterThan(0);
+    expect(meta).toMatchObject({ stale: false, demo: true });
+    expect(res.headers["x-fetched-at"]).toBeUndefined();
   });
 
   it("filters by resourceGroup and companyId", async () => {
     const group = data.summaries[2].resourceGroup!;
-    const page = (await get(`/api/pax8/subscriptions/${sub()}/usage-summaries?resourceGroup=${group}`)).json() as UsageSummaryListResponse;
+    const page = (await get(`/api/pax8/subscriptions/${sub()}/usage-summaries?resourceGroup=${group}`)).json().data as UsageSummaryListResponse;
     expect(page.content.map((s) => s.resourceGroup)).toEqual([group]);
     const company = data.summaries.find((s) => s.subscriptionId === sub() && s.companyId !== data.subscriptions[0].companyId)!.companyId!;
-    const byCompany = (await get(`/api/pax8/subscriptions/${sub()}/usage-summaries?companyId=${company}&size=200`)).json() as UsageSummaryListResponse;
+    const byCompany = (await get(`/api/pax8/subscriptions/${sub()}/usage-summaries?companyId=${company}&size=200`)).json().data as UsageSummaryListResponse;
     expect(byCompany.content.length).toBeGreaterThan(0);
     expect(byCompany.content.every((s) => s.companyId === company)).toBe(true);
   });
 
   it("shows one usage summary and its lines for a date", async () => {
     const summary = data.summaries[0];
-    const one = (await get(`/api/pax8/usage-summaries/${summary.id}`)).json() as UsageSummary;
+    const one = (await get(`/api/pax8/usage-summaries/${summary.id}`)).json().data as UsageSummary;
     expect(one).toMatchObject({ id: summary.id, currencyCode: summary.currencyCode, isTrial: summary.isTrial });
     expect(one).not.toHaveProperty("meters");
-    const lines = (await get(`/api/pax8/usage-summaries/${summary.id}/usage-lines?usageDate=${data.lastUsageDay}&size=200`)).json() as UsageLineListResponse;
+    const lines = (await get(`/api/pax8/usage-summaries/${summary.id}/usage-lines?usageDate=${data.lastUsageDay}&size=200`)).json()
+      .data as UsageLineListResponse;
     expect(lines.content.length).toBeGreaterThan(0);
     expect(lines.content.every((l) => l.usageDate === data.lastUsageDay && l.usageSummaryId === summary.id)).toBe(true);
   });
@@ -106,7 +109,8 @@ describe.each(TEST_DATABASES)("Pax8 through the server (%s)", (database) => {
     sim.set("down");
     const stale = await get(`${url}?refresh=1`);
     expect(stale.statusCode).toBe(200);
-    expect(stale.headers["x-stale"]).toBe("1");
+    expect(stale.json().meta).toMatchObject({ stale: true, message: "Pax8 could not be reached. Try again. Showing the last known figures." });
+    expect(stale.json().data.id).toBe(data.summaries[1].id);
   });
 
   it("answers a safe 502 when Pax8 fails and nothing is cached", async () => {

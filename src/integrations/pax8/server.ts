@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { envVar } from "../../server/config";
 import { defineIntegration, type IntegrationContext } from "../../server/integration";
-import { UpstreamError } from "../../server/upstream/http";
-import type { IntegrationUsage } from "../usage";
+import { perContext } from "../../server/read";
+import { notConfigured } from "../../server/upstream/client";
+import type { FailureWords } from "../../server/upstream/failure";
 import { type Budget, chargesByCurrency, headline, type Pax8UsageDetails, parseBudget } from "./charges";
 import { createPax8Client, type Pax8Client } from "./client";
 import { MAX_PAGE_SIZE, type UsageSummary } from "./contract";
@@ -34,35 +35,30 @@ const env = z.object({
 type Env = z.infer<typeof env>;
 export type Pax8Context = IntegrationContext<Env>;
 
-/** One client a server, so its token is shared by every request. */
-const clients = new WeakMap<Pax8Context, Pax8Client>();
-function clientOf(ctx: Pax8Context): Pax8Client {
-  const { PAX8_API_BASE_URL, PAX8_TOKEN_URL, PAX8_CLIENT_ID, PAX8_CLIENT_SECRET, PAX8_AUDIENCE } = ctx.env;
-  if (!PAX8_API_BASE_URL || !PAX8_CLIENT_ID || !PAX8_CLIENT_SECRET) throw new UpstreamError(PAX8, "not_configured", "Pax8 is not configured");
-  let client = clients.get(ctx);
-  if (!client) {
-    client = createPax8Client({
-      baseUrl: PAX8_API_BASE_URL,
-      tokenUrl: PAX8_TOKEN_URL,
-      clientId: PAX8_CLIENT_ID,
-      clientSecret: PAX8_CLIENT_SECRET,
-      audience: PAX8_AUDIENCE,
-      timeoutMs: ctx.core.UPSTREAM_TIMEOUT_MS,
-    });
-    clients.set(ctx, client);
-  }
-  return client;
-}
-
 /** What the card says when Pax8 fails: a reason a person can act on, never Pax8's own text. */
-export function pax8FailureMessage(error: unknown): string {
-  if (!(error instanceof UpstreamError)) return "Unable to fetch Pax8 usage. Please try again.";
-  if (error.failure === "timeout") return "Pax8 did not answer in time. Please try again.";
-  if (error.failure === "network") return "Pax8 could not be reached. Please try again.";
-  if (error.status === 401) return "Pax8 refused the client credentials. Check PAX8_CLIENT_ID and PAX8_CLIENT_SECRET.";
-  if (error.status === 403) return "Pax8 refused access for these credentials.";
-  if (error.status === 429) return "Pax8 is rate limiting requests. Please try again shortly.";
-  return "Unable to fetch Pax8 usage. Please try again.";
+export const pax8Words: FailureWords = {
+  codes: {
+    Unauthorized: "Pax8 refused the client credentials. Check PAX8_CLIENT_ID and PAX8_CLIENT_SECRET.",
+    Forbidden: "Pax8 refused access for these credentials.",
+  },
+  otherwise: "Unable to fetch Pax8 usage. Please try again.",
+};
+
+/** One client a server, so its token is shared by every request. */
+const clientOf = perContext((ctx: Pax8Context) => {
+  const { PAX8_API_BASE_URL, PAX8_TOKEN_URL, PAX8_CLIENT_ID, PAX8_CLIENT_SECRET, PAX8_AUDIENCE } = ctx.env;
+  return createPax8Client({
+    baseUrl: PAX8_API_BASE_URL,
+    tokenUrl: PAX8_TOKEN_URL,
+    clientId: PAX8_CLIENT_ID!,
+    clientSecret: PAX8_CLIENT_SECRET!,
+    audience: PAX8_AUDIENCE,
+    timeoutMs: ctx.core.UPSTREAM_TIMEOUT_MS,
+  });
+});
+function configuredClient(ctx: Pax8Context): Pax8Client {
+  if (!ctx.env.PAX8_CLIENT_ID || !ctx.env.PAX8_CLIENT_SECRET) throw notConfigured(PAX8, "PAX8_CLIENT_ID");
+  return clientOf(ctx);
 }
 
 /** Stops reading more pages than this per list (200 items a page): a guard, not a limit a partner should meet. */
@@ -100,42 +96,6 @@ async function monthSummaries(client: Pax8Client): Promise<{ subscriptions: numb
   return { subscriptions: subscriptions.length, summaries };
 }
 
-async function pax8Usage(ctx: Pax8Context, { refresh }: { refresh: boolean }): Promise<IntegrationUsage> {
-  const base = { id: "pax8", provider: PAX8, name: PAX8, demo: ctx.demo };
-  const none = { totalQuota: null, remainingQuota: null, usedQuota: null, usagePercentage: null, unit: "", fetchedAt: null, stale: false };
-  if (!ctx.env.PAX8_API_BASE_URL || !ctx.env.PAX8_CLIENT_ID || !ctx.env.PAX8_CLIENT_SECRET) {
-    return {
-      ...base,
-      ...none,
-      status: "not_configured",
-      message: "Pax8 not configured. Please add PAX8_CLIENT_ID and PAX8_CLIENT_SECRET to environment variables.",
-    };
-  }
-  const client = clientOf(ctx);
-  try {
-    const answer = await ctx.cache.get("pax8:month-charges", () => monthSummaries(client), { refresh });
-    const charges = chargesByCurrency(answer.value.summaries, ctx.env.PAX8_MONTHLY_BUDGET);
-    const details: Pax8UsageDetails = {
-      month: answer.fetchedAt.slice(0, 7),
-      charges,
-      summaries: answer.value.summaries.length,
-      subscriptions: answer.value.subscriptions,
-    };
-    return {
-      ...base,
-      ...headline(charges),
-      status: "active",
-      fetchedAt: answer.fetchedAt,
-      stale: answer.stale,
-      details: details as unknown as Record<string, unknown>,
-      ...(answer.stale ? { message: `${pax8FailureMessage(answer.error)} Showing the last known figures.` } : {}),
-    };
-  } catch (error) {
-    ctx.log.warn({ failure: (error as UpstreamError).failure, status: (error as UpstreamError).status }, "Pax8 usage failed");
-    return { ...base, ...none, status: "error", message: pax8FailureMessage(error) };
-  }
-}
-
 export default defineIntegration({
   id: "pax8",
   order: 20,
@@ -143,6 +103,23 @@ export default defineIntegration({
   env,
   baseUrlVar: "PAX8_API_BASE_URL",
   startSimulator: () => startPax8Simulator(),
-  routes: (app, ctx) => pax8Routes(app, ctx, () => clientOf(ctx)),
-  usage: async (ctx, options) => [await pax8Usage(ctx, options)],
+  routes: (app, ctx) => pax8Routes(app, ctx, () => configuredClient(ctx)),
+  overview: {
+    provider: PAX8,
+    unit: "",
+    requires: ["PAX8_API_BASE_URL", "PAX8_CLIENT_ID", "PAX8_CLIENT_SECRET"],
+    words: pax8Words,
+    /** One entry: this month's charges in every currency (`details.charges`); the quota fields carry the largest budgeted one. */
+    async read(ctx, refresh) {
+      const answer = await ctx.cache.get("pax8:month-charges", () => monthSummaries(clientOf(ctx)), { refresh });
+      const charges = chargesByCurrency(answer.value.summaries, ctx.env.PAX8_MONTHLY_BUDGET);
+      const details: Pax8UsageDetails = {
+        month: answer.fetchedAt.slice(0, 7),
+        charges,
+        summaries: answer.value.summaries.length,
+        subscriptions: answer.value.subscriptions,
+      };
+      return { reads: [answer], figures: { ...headline(charges), details: details as unknown as Record<string, unknown> } };
+    },
+  },
 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { RunningSimulator } from "../../server/integration";
-import { listenSimulator, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
+import { listenSimulator, paginate, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
 import { DEFAULT_PAGE_SIZE, listSubscriptionsOptions, listUsageLinesOptions, listUsageSummariesOptions, type Pax8ErrorBody, uuidField } from "./contract";
 import { buildPax8Data, COMPANIES, linesFor, type Pax8Data, publicSummary } from "./simulator-data";
 
@@ -41,6 +41,9 @@ const problem = (status: number, type: string, message: string, instance?: strin
   ...(details ? { details: details.map((m) => ({ message: m })) } : {}),
 });
 
+const TOKEN = "/v1/token";
+const UNAUTHENTICATED = "Full authentication is required to access this resource";
+
 const tokenRequest = z.object({
   client_id: z.string(),
   client_secret: z.string(),
@@ -50,10 +53,8 @@ const tokenRequest = z.object({
 
 /** A 0-based page of `items`; past the end it is empty with the same totals. */
 export function pageOf<T>(items: T[], page = 0, size = DEFAULT_PAGE_SIZE) {
-  return {
-    content: items.slice(page * size, page * size + size),
-    page: { size, totalElements: items.length, totalPages: Math.ceil(items.length / size), number: page },
-  };
+  const { items: content, total } = paginate(items, page * size, size);
+  return { content, page: { size, totalElements: total, totalPages: Math.ceil(total / size), number: page } };
 }
 
 /** Sorts by `field[,asc|desc]` (ascending by default), ties by id so pages never overlap. */
@@ -79,22 +80,36 @@ export async function startPax8Simulator(options: { today?: Date } = {}): Promis
   const data = buildPax8Data(options.today);
   const app = simulatorApp(control, {
     errorBody: (status, code, message) => problem(status, code, message),
-    invalidKey: { status: 401, code: "Unauthorized", message: "Full authentication is required to access this resource" },
+    invalidKey: { status: 401, code: "Unauthorized", message: UNAUTHENTICATED },
+    // Every API route asks for a bearer token the token endpoint issued and that has not expired.
+    auth: (request) => {
+      control.lastAuthorization = request.headers.authorization;
+      const expires = control.tokens.get(/^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "");
+      return expires && expires >= Date.now() ? null : { status: 401, code: "Unauthorized", message: UNAUTHENTICATED };
+    },
+    open: [TOKEN],
+  });
+  // Then the switchable 429, with Retry-After.
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.routeOptions.url === TOKEN || control.rateLimitNext <= 0) return;
+    control.rateLimitNext--;
+    return reply
+      .code(429)
+      .header("retry-after", String(control.retryAfterS))
+      .send(problem(429, "Too Many Requests", "Rate limit exceeded"));
   });
 
-  const invalid = (reply: FastifyReply, instance: string, issues: z.core.$ZodIssue[]) =>
-    reply.code(422).send(
-      problem(
-        422,
-        "Unprocessable Entity",
-        "Validation failed",
-        instance,
-        issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`),
-      ),
-    );
-  const notFound = (reply: FastifyReply, instance: string, message: string) => reply.code(404).send(problem(404, "Not Found", message, instance));
+  /** The input, or a 422 in Pax8's shape sent (undefined); `field` names an invalid path parameter. */
+  function check<S extends z.ZodType>(reply: FastifyReply, request: FastifyRequest, schema: S, value: unknown, field?: string): z.output<S> | undefined {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const reasons = parsed.error.issues.map((i) => `${field ?? (i.path.join(".") || "request")}: ${i.message}`);
+    reply.code(422).send(problem(422, "Unprocessable Entity", "Validation failed", request.url.split("?")[0], reasons));
+  }
+  const notFound = (reply: FastifyReply, request: FastifyRequest, message: string) =>
+    reply.code(404).send(problem(404, "Not Found", message, request.url.split("?")[0]));
 
-  app.post("/v1/token", async (request, reply) => {
+  app.post(TOKEN, async (request, reply) => {
     control.tokenRequests++;
     const body = tokenRequest.safeParse(request.body);
     if (!body.success) return reply.code(400).send({ error: "invalid_request", error_description: "Bad request" });
@@ -106,27 +121,10 @@ export async function startPax8Simulator(options: { today?: Date } = {}): Promis
     return { access_token: token, expires_in: control.tokenLifetimeS, token_type: "Bearer" };
   });
 
-  // Every API route: a valid bearer token, then the switchable 429.
-  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
-    control.lastAuthorization = request.headers.authorization;
-    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
-    const expires = token ? control.tokens.get(token) : undefined;
-    if (!expires || expires < Date.now()) {
-      return reply.code(401).send(problem(401, "Unauthorized", "Full authentication is required to access this resource", request.url.split("?")[0]));
-    }
-    if (control.rateLimitNext > 0) {
-      control.rateLimitNext--;
-      return reply
-        .code(429)
-        .header("retry-after", String(control.retryAfterS))
-        .send(problem(429, "Too Many Requests", "Rate limit exceeded"));
-    }
-  };
-
-  app.get("/v1/subscriptions", { preHandler: guard }, async (request, reply) => {
-    const q = listSubscriptionsOptions.safeParse(request.query);
-    if (!q.success) return invalid(reply, "/v1/subscriptions", q.error.issues);
-    const { page, size, companyId, productId, status, billingTerm } = q.data;
+  app.get("/v1/subscriptions", async (request, reply) => {
+    const q = check(reply, request, listSubscriptionsOptions, request.query);
+    if (!q) return reply;
+    const { page, size, companyId, productId, status, billingTerm } = q;
     const items = data.subscriptions.filter(
       (s) =>
         (!companyId || s.companyId === companyId) &&
@@ -137,57 +135,38 @@ export async function startPax8Simulator(options: { today?: Date } = {}): Promis
     return pageOf(items, page, size);
   });
 
-  app.get<{ Params: { subscriptionId: string } }>("/v1/subscriptions/:subscriptionId/usage-summaries", { preHandler: guard }, async (request, reply) => {
-    const instance = request.url.split("?")[0];
-    const id = uuidField.safeParse(request.params.subscriptionId);
-    if (!id.success)
-      return invalid(
-        reply,
-        instance,
-        id.error.issues.map((i) => ({ ...i, path: ["subscriptionId"] })),
-      );
-    const q = listUsageSummariesOptions.safeParse(request.query);
-    if (!q.success) return invalid(reply, instance, q.error.issues);
-    if (!data.subscriptions.some((s) => s.id === id.data)) return notFound(reply, instance, "Invalid subscriptionId or companyId");
-    const { page, size, sort, resourceGroup, companyId } = q.data;
-    if (companyId && !COMPANIES.some((c) => c.id === companyId)) return notFound(reply, instance, "Invalid subscriptionId or companyId");
+  app.get<{ Params: { subscriptionId: string } }>("/v1/subscriptions/:subscriptionId/usage-summaries", async (request, reply) => {
+    const id = check(reply, request, uuidField, request.params.subscriptionId, "subscriptionId");
+    const q = id && check(reply, request, listUsageSummariesOptions, request.query);
+    if (!q) return reply;
+    const { page, size, sort, resourceGroup, companyId } = q;
+    if (!data.subscriptions.some((s) => s.id === id) || (companyId && !COMPANIES.some((c) => c.id === companyId)))
+      return notFound(reply, request, "Invalid subscriptionId or companyId");
     const items = data.summaries.filter(
-      (s) => s.subscriptionId === id.data && (!resourceGroup || s.resourceGroup === resourceGroup) && (!companyId || s.companyId === companyId),
+      (s) => s.subscriptionId === id && (!resourceGroup || s.resourceGroup === resourceGroup) && (!companyId || s.companyId === companyId),
     );
     return pageOf(sortBy(items, sort).map(publicSummary), page, size);
   });
 
-  app.get<{ Params: { id: string } }>("/v1/usage-summaries/:id", { preHandler: guard }, async (request, reply) => {
-    const id = uuidField.safeParse(request.params.id);
-    if (!id.success)
-      return invalid(
-        reply,
-        request.url,
-        id.error.issues.map((i) => ({ ...i, path: ["usageSummaryId"] })),
-      );
-    const summary = data.summaries.find((s) => s.id === id.data);
-    return summary ? publicSummary(summary) : notFound(reply, request.url, "Usage summary not found");
+  app.get<{ Params: { id: string } }>("/v1/usage-summaries/:id", async (request, reply) => {
+    const id = check(reply, request, uuidField, request.params.id, "usageSummaryId");
+    if (!id) return reply;
+    const summary = data.summaries.find((s) => s.id === id);
+    return summary ? publicSummary(summary) : notFound(reply, request, "Usage summary not found");
   });
 
-  app.get<{ Params: { id: string } }>("/v1/usage-summaries/:id/usage-lines", { preHandler: guard }, async (request, reply) => {
-    const instance = request.url.split("?")[0];
-    const id = uuidField.safeParse(request.params.id);
-    if (!id.success)
-      return invalid(
-        reply,
-        instance,
-        id.error.issues.map((i) => ({ ...i, path: ["usageSummaryId"] })),
-      );
-    const q = listUsageLinesOptions.safeParse(request.query);
-    if (!q.success) return invalid(reply, instance, q.error.issues);
-    const summary = data.summaries.find((s) => s.id === id.data);
-    if (!summary) return notFound(reply, instance, "Invalid usage summary id");
-    const lines = linesFor(summary, q.data.usageDate, data).filter((l) => !q.data.productId || l.productId === q.data.productId);
-    return pageOf(lines, q.data.page, q.data.size);
+  app.get<{ Params: { id: string } }>("/v1/usage-summaries/:id/usage-lines", async (request, reply) => {
+    const id = check(reply, request, uuidField, request.params.id, "usageSummaryId");
+    const q = id && check(reply, request, listUsageLinesOptions, request.query);
+    if (!q) return reply;
+    const summary = data.summaries.find((s) => s.id === id);
+    if (!summary) return notFound(reply, request, "Invalid usage summary id");
+    const lines = linesFor(summary, q.usageDate, data).filter((l) => !q.productId || l.productId === q.productId);
+    return pageOf(lines, q.page, q.size);
   });
 
   const running = await listenSimulator(app, control, (url) => ({
-    PAX8_TOKEN_URL: `${url}/v1/token`,
+    PAX8_TOKEN_URL: `${url}${TOKEN}`,
     PAX8_CLIENT_ID: SIMULATOR_PAX8_CLIENT_ID,
     PAX8_CLIENT_SECRET: SIMULATOR_PAX8_CLIENT_SECRET,
     PAX8_MONTHLY_BUDGET: SIMULATOR_PAX8_BUDGET,

@@ -1,4 +1,4 @@
-import { UpstreamError, upstreamFetch } from "../../server/upstream/http";
+import { createUpstreamClient } from "../../server/upstream/client";
 import { tokenResponseSchema } from "./contract";
 import { PAX8, Pax8UnauthorizedError, pax8ErrorFor } from "./errors";
 
@@ -44,25 +44,27 @@ export class Pax8TokenSource {
 
   private async request(): Promise<string> {
     const { tokenUrl = DEFAULT_TOKEN_URL, clientId, clientSecret, audience = DEFAULT_AUDIENCE, timeoutMs } = this.options;
-    const res = await upstreamFetch({
-      upstream: PAX8,
-      url: tokenUrl,
-      method: "POST",
-      body: { client_id: clientId, client_secret: clientSecret, audience, grant_type: "client_credentials" },
+    const url = new URL(tokenUrl);
+    const endpoint = createUpstreamClient({
+      name: PAX8,
+      baseUrl: new URL(".", url).href,
       timeoutMs,
-      retries: 0,
-    });
-    if (res.status === 401 || res.status === 403) {
       // The token endpoint answers {error, error_description}, not Pax8's API error shape.
-      throw new Pax8UnauthorizedError(res.status, undefined, undefined, "Pax8 refused the client credentials");
-    }
-    if (res.status < 200 || res.status >= 300) throw pax8ErrorFor(res.status, undefined, undefined, `Pax8's token endpoint answered ${res.status}`);
-    const parsed = tokenResponseSchema.safeParse(res.body);
-    if (!parsed.success) throw new UpstreamError(PAX8, "invalid_response", "Pax8 sent a token answer the console does not understand", res.status);
-    const lifetimeMs = parsed.data.expires_in * 1000;
+      toError: (status) =>
+        status === 401 || status === 403
+          ? new Pax8UnauthorizedError(status, undefined, undefined, "Pax8 refused the client credentials")
+          : pax8ErrorFor(status, undefined, undefined, `Pax8's token endpoint answered ${status}`),
+    });
+    const answer = await endpoint.post(`${url.pathname.split("/").pop()}${url.search}`, tokenResponseSchema, {
+      client_id: clientId,
+      client_secret: clientSecret,
+      audience,
+      grant_type: "client_credentials",
+    });
+    const lifetimeMs = answer.expires_in * 1000;
     // Renew a minute early (or at 90% of a short lifetime) so a call never leaves with a token about to expire.
     const margin = Math.min(60_000, lifetimeMs * 0.1);
-    this.current = { value: parsed.data.access_token, renewAt: this.now() + lifetimeMs - margin };
-    return parsed.data.access_token;
+    this.current = { value: answer.access_token, renewAt: this.now() + lifetimeMs - margin };
+    return answer.access_token;
   }
 }

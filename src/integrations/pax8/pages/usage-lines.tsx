@@ -2,13 +2,14 @@ import { useTable } from "@refinedev/antd";
 import { useList } from "@refinedev/core";
 import { DatePicker, Empty, Flex, Form, Select, Table, Typography } from "antd";
 import dayjs from "dayjs";
+import { filterValue } from "../../../client/data-provider";
 import { errorMessage } from "../../../client/http";
 import { ErrorState } from "../../../ui/error-state";
 import { formatNumber } from "../../../ui/format";
 import type { UsageLine } from "../contract";
 import { PAX8_PROVIDER, PAX8_RESOURCES } from "../data-provider";
 import { MAX_PAGE_SIZE } from "../limits";
-import { fieldErrorsOf, filterValue } from "../mapping";
+import { fieldErrorsOf } from "../mapping";
 import { Money, TrialTag } from "./cells";
 import { PAGE_SIZES } from "./subscriptions-list";
 

@@ -3,6 +3,7 @@ import { useList } from "@refinedev/core";
 import { Form, Grid, Input, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
+import { filterValue } from "../../../client/data-provider";
 import { errorMessage } from "../../../client/http";
 import { NotFound } from "../../../client/status-pages";
 import { ErrorState } from "../../../ui/error-state";
@@ -11,7 +12,7 @@ import { chargesByCurrency } from "../charges";
 import type { Subscription, UsageSummary } from "../contract";
 import { PAX8_PROVIDER, PAX8_RESOURCES } from "../data-provider";
 import { MAX_PAGE_SIZE } from "../limits";
-import { fieldErrorsOf, filterValue, isNotFound } from "../mapping";
+import { fieldErrorsOf, isNotFound } from "../mapping";
 import { Money, ShortId, TrialTag } from "./cells";
 import { RefreshBar } from "./refresh-bar";
 import { PAGE_SIZES } from "./subscriptions-list";
@@ -51,7 +52,7 @@ function FilterInput({
 /** /pax8/subscriptions/:subscriptionId/usage-summaries: filters, sort, page size, all in the URL. */
 export default function UsageSummariesList() {
   const { subscriptionId = "" } = useParams();
-  const { tableProps, tableQuery, filters, setFilters, sorters, currentPage, pageSize } = useTable<UsageSummary>({
+  const { tableProps, tableQuery, filters, setFilters, sorters } = useTable<UsageSummary>({
     resource: PAX8_RESOURCES.summaries,
     dataProviderName: PAX8_PROVIDER,
     meta: { subscriptionId },
@@ -82,16 +83,7 @@ export default function UsageSummariesList() {
     <List
       title={subscription?.productName ?? "Usage summaries"}
       breadcrumb={<Link to="/pax8">← Pax8 subscriptions</Link>}
-      headerButtons={() => (
-        <RefreshBar
-          fetchedAt={tableQuery.data?.meta?.fetchedAt}
-          stale={tableQuery.data?.meta?.stale}
-          reread={(p) =>
-            p.getList({ resource: PAX8_RESOURCES.summaries, pagination: { currentPage, pageSize }, sorters, filters, meta: { subscriptionId, refresh: true } })
-          }
-          refetch={() => tableQuery.refetch()}
-        />
-      )}
+      headerButtons={() => <RefreshBar meta={tableQuery.data?.meta} queries={[tableQuery]} />}
     >
       <Typography.Paragraph type="secondary">
         Usage summaries of this subscription: charges for the current month, in each summary's currency.

@@ -3,6 +3,7 @@ import { useOne } from "@refinedev/core";
 import { Descriptions, Skeleton, Typography } from "antd";
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
+import type { ReadMeta } from "../../../client/data-provider";
 import { errorMessage } from "../../../client/http";
 import { NotFound } from "../../../client/status-pages";
 import { ErrorState } from "../../../ui/error-state";
@@ -14,9 +15,6 @@ import { Money, TrialTag } from "./cells";
 import { RefreshBar } from "./refresh-bar";
 import { summariesPath } from "./subscriptions-list";
 import { UsageLines } from "./usage-lines";
-
-/** getOne's answer carries the server's freshness beside the data (Refine's type does not declare it). */
-const freshnessOf = (answer: unknown) => (answer as { meta?: { fetchedAt?: string; stale?: boolean } } | undefined)?.meta ?? {};
 
 /** Every field Pax8 gives a usage summary, in words, money in its own currency. */
 function SummaryFields({ summary }: { summary: UsageSummary }) {
@@ -77,16 +75,7 @@ export default function UsageSummaryShow() {
         </span>
       }
       breadcrumb={back}
-      headerButtons={() =>
-        summary ? (
-          <RefreshBar
-            fetchedAt={freshnessOf(query.data).fetchedAt}
-            stale={freshnessOf(query.data).stale}
-            reread={(p) => p.getOne({ resource: PAX8_RESOURCES.summaries, id, meta: { refresh: true } })}
-            refetch={() => query.refetch()}
-          />
-        ) : null
-      }
+      headerButtons={() => (summary ? <RefreshBar meta={(query.data as { meta?: ReadMeta } | undefined)?.meta} queries={[query]} /> : null)}
       goBack={false}
       isLoading={false}
     >
