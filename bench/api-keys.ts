@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import type { Task } from "../src/integrations/api-keys/contract";
 import { tables } from "../src/integrations/api-keys/db";
 import { ingestTasks } from "../src/integrations/api-keys/ingest";
-import { apiKeysServer } from "../src/integrations/api-keys/server";
+import apiKeysServer from "../src/integrations/api-keys/server";
 import { startTestApp, TEST_DATABASES } from "../tests/helpers/app";
 import { type BenchResult, type BenchSuite, round } from "./lib";
 

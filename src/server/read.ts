@@ -23,8 +23,9 @@ export function envelope<T>(ctx: Pick<IntegrationContext, "demo">, data: T, read
   return { data, meta: readMeta(ctx, reads, words) };
 }
 
+/** An entry's figures; figures read from synced data (not through the cache) give their own `fetchedAt` and `stale`. */
 export type Figures = Pick<IntegrationUsage, "totalQuota" | "remainingQuota" | "usedQuota" | "usagePercentage"> &
-  Partial<Pick<IntegrationUsage, "message" | "details" | "unit" | "id" | "name">>;
+  Partial<Pick<IntegrationUsage, "message" | "details" | "unit" | "id" | "name" | "fetchedAt" | "stale">>;
 
 export interface OverviewSpec<Env> {
   /** The spec's provider name on the card ("IMAI"). */
@@ -61,10 +62,10 @@ export async function overviewEntries<Env>(
     const meta = readMeta(ctx, reads, spec.words);
     return [figures].flat().map((f) => ({
       ...base,
-      ...f,
       status: "active" as const,
       fetchedAt: meta.fetchedAt,
       stale: meta.stale,
+      ...f,
       message: [f.message, meta.message].filter(Boolean).join(" ") || undefined,
     }));
   } catch (error) {

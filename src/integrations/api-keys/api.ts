@@ -1,32 +1,25 @@
 import { z } from "zod";
 import { refreshParam } from "../../server/refresh";
-import { type APIKeySummary, type ApiUsageMetrics, type CreatedApiKey, createApiKeyBody, rfc3339, type VerificationMetrics } from "./contract";
+import { type CreatedApiKey, createApiKeyBody, rfc3339 } from "./contract";
+import type { CreditLedgerTable, KeySyncStateTable, SyncRunsTable, UserCreditsTable } from "./db";
 
 /**
- * The BFF's own routes under /api/api-keys: the upstream's shapes (contract.ts) plus freshness.
- * Shared by the server (validation) and the browser (types); nothing here imports Node.
+ * The BFF's own routes (paths in constants.ts): their input, checked with zod, and what they answer
+ * in `{data, meta}`. Shared by the server (validation) and the browser (types); nothing here imports Node.
  */
-export { BASE } from "./constants";
+export { API } from "./constants";
 
 const { refresh } = refreshParam;
 
 /** `from`/`to` (RFC 3339) normalised to UTC ISO strings, so they compare with stored times. */
-export const rangeQuery = z
-  .object({
-    from: rfc3339.optional().transform((v) => (v ? new Date(v).toISOString() : undefined)),
-    to: rfc3339.optional().transform((v) => (v ? new Date(v).toISOString() : undefined)),
-    refresh,
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
+const utc = rfc3339.optional().transform((v) => (v ? new Date(v).toISOString() : undefined));
+const ordered = <T extends { from?: string; to?: string }>(q: T) => !q.from || !q.to || q.from <= q.to;
+const range = z.object({ from: utc, to: utc, refresh });
 
-export const apiUsageQuery = z
-  .object({
-    from: rfc3339.optional().transform((v) => (v ? new Date(v).toISOString() : undefined)),
-    to: rfc3339.optional().transform((v) => (v ? new Date(v).toISOString() : undefined)),
-    user_id: z.string().trim().min(1).max(64).optional(),
-    refresh,
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
+export const rangeQuery = range.refine(ordered, { message: "must not be before from", path: ["to"] });
+export const apiUsageQuery = range
+  .extend({ user_id: z.string().trim().min(1).max(64).optional() })
+  .refine(ordered, { message: "must not be before from", path: ["to"] });
 
 export const createKeyRequest = createApiKeyBody.pick({ name: true, purpose: true });
 export type CreateKeyRequest = z.infer<typeof createKeyRequest>;
@@ -40,71 +33,28 @@ export const ledgerQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-/** Where a read's figures come from: the upstream now, or (stale) the last synced data. */
-export interface Freshness {
-  fetchedAt: string | null;
-  stale: boolean;
-  lastSyncedAt: string | null;
-  /** Why the figures are stale, in words safe to show. */
-  message?: string;
-}
-
-export type KeysResponse = { keys: APIKeySummary[] } & Freshness;
-export type ApiUsageResponse = ApiUsageMetrics & Freshness;
-export type VerificationsResponse = VerificationMetrics & Freshness;
 /** The create answer: the only one that ever holds `plaintext`. */
 export type CreateKeyResponse = CreatedApiKey;
 
-export interface SyncRunView {
+export interface SyncRunView extends Omit<SyncRunsTable, "id" | "slot" | "replica" | "ok" | "started_at" | "finished_at"> {
   id: number;
-  trigger: string;
   ok: boolean | null;
-  error: string | null;
-  keys: number;
-  tasks: number;
-  deducted: number;
   startedAt: string;
   finishedAt: string | null;
 }
 
-export interface KeySyncView {
-  key_id: string;
-  name: string | null;
-  synced_at: string;
-  ok: boolean;
-  error: string | null;
-}
+export type KeySyncView = Omit<KeySyncStateTable, "ok"> & { name: string | null; ok: boolean };
 
-export interface SyncStateResponse {
+export interface SyncState {
   lastRun: SyncRunView | null;
   lastOkAt: string | null;
   keys: KeySyncView[];
 }
 
-export interface CreditBalance {
-  user_id: string;
-  balance: number;
-  shortfall: number;
-  updated_at: string;
-}
+export type CreditBalance = UserCreditsTable;
+export type LedgerEntry = Omit<CreditLedgerTable, "id" | "kind"> & { id: number; kind: "grant" | "deduction" };
 
-export interface LedgerEntry {
-  id: number;
-  user_id: string;
-  task_id: string | null;
-  kind: "grant" | "deduction";
-  amount: number;
-  applied: number;
-  shortfall: number;
-  balance_after: number;
-  at: string;
-}
-
-export interface CreditsResponse {
-  users: CreditBalance[];
-}
-
-export interface LedgerResponse {
+export interface LedgerPage {
   entries: LedgerEntry[];
   total: number;
 }

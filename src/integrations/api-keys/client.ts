@@ -1,100 +1,39 @@
-import type { z } from "zod";
-import { UpstreamError, upstreamFetch } from "../../server/upstream/http";
+import { createUpstreamClient } from "../../server/upstream/client";
+import type { FailureWords } from "../../server/upstream/failure";
 import {
-  type APIKeySummary,
-  type ApiUsageMetrics,
   apiKeyList,
   apiUsageMetrics,
   type CreateApiKeyBody,
-  type CreatedApiKey,
   createdApiKey,
   PATHS,
   TASKS_MAX_LIMIT,
   type Task,
-  type TaskPage,
-  task,
   taskPage,
   upstreamErrorBody,
-  type VerificationMetrics,
   verificationMetrics,
 } from "./contract";
 
 export const UPSTREAM = "The email-verification API";
 
-export interface ApiKeysClientOptions {
-  baseUrl: string;
-  token: string;
-  timeoutMs?: number;
-}
+/** The integration's own words for its upstream's failures (the core says the rest). */
+export const WORDS: FailureWords = { codes: { unauthorized: `${UPSTREAM} refused APIKEYS_SERVICE_TOKEN.` } };
 
-export interface Range {
-  from?: string;
-  to?: string;
-}
+export type Range = { from?: string; to?: string };
 
-/** Typed client of the email-verification API, with the service token as a bearer. */
-export function createApiKeysClient({ baseUrl, token, timeoutMs }: ApiKeysClientOptions) {
-  const root = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
-
-  async function call<S extends z.ZodType>(
-    schema: S | null,
-    path: string,
-    options: { method?: "GET" | "POST" | "DELETE"; query?: Record<string, string | number | undefined>; body?: unknown } = {},
-  ): Promise<z.infer<S>> {
-    const url = new URL(path, root);
-    for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const res = await upstreamFetch({
-      upstream: UPSTREAM,
-      url: url.toString(),
-      method: options.method,
-      headers: { authorization: `Bearer ${token}` },
-      body: options.body,
-      timeoutMs,
-    });
-    if (res.status >= 200 && res.status < 300) {
-      if (!schema) return undefined as z.infer<S>;
-      const parsed = schema.safeParse(res.body);
-      if (parsed.success) return parsed.data;
-      throw new UpstreamError(UPSTREAM, "invalid_response", `${UPSTREAM} sent an answer the console does not understand`, res.status);
-    }
-    const failure = upstreamErrorBody.safeParse(res.body);
-    const retryAfter = Number(res.headers.get("retry-after"));
-    throw new UpstreamError(
-      UPSTREAM,
-      "http",
-      `${UPSTREAM} answered ${res.status}`,
-      res.status,
-      failure.success ? failure.data.error : undefined,
-      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-    );
-  }
-
+/** Typed client of the email-verification API, with the service token as a bearer (`auth` throws "not configured" without one). */
+export function createApiKeysClient(options: { baseUrl: string; auth: () => Record<string, string>; timeoutMs?: number }) {
+  const api = createUpstreamClient({ name: UPSTREAM, ...options, errorCode: (body) => upstreamErrorBody.safeParse(body).data?.error });
+  const listTasks = (query: Range & { user_id: string; limit?: number; offset?: number }) => api.get(PATHS.tasks, taskPage, { query });
   return {
-    async listKeys(range: Range & { user_id?: string } = {}): Promise<APIKeySummary[]> {
-      return (await call(apiKeyList, PATHS.keys, { query: { ...range } })).keys;
-    },
-    createKey(body: CreateApiKeyBody): Promise<CreatedApiKey> {
-      return call(createdApiKey, PATHS.keys, { method: "POST", body });
-    },
-    async revokeKey(id: string): Promise<void> {
-      await call(null, PATHS.key(id), { method: "DELETE" });
-    },
-    apiUsage(range: Range & { user_id?: string } = {}): Promise<ApiUsageMetrics> {
-      return call(apiUsageMetrics, PATHS.apiUsage, { query: { ...range } });
-    },
-    verifications(range: Range = {}): Promise<VerificationMetrics> {
-      return call(verificationMetrics, PATHS.verifications, { query: { ...range } });
-    },
-    listTasks(query: Range & { user_id: string; limit?: number; offset?: number }): Promise<TaskPage> {
-      return call(taskPage, PATHS.tasks, { query: { ...query } });
-    },
-    getTask(id: string): Promise<Task> {
-      return call(task, PATHS.task(id));
-    },
+    listKeys: async (query: Range & { user_id?: string } = {}) => (await api.get(PATHS.keys, apiKeyList, { query })).keys,
+    createKey: (body: CreateApiKeyBody) => api.post(PATHS.keys, createdApiKey, body),
+    revokeKey: async (id: string) => void (await api.delete(PATHS.key(id))),
+    apiUsage: (query: Range & { user_id?: string } = {}) => api.get(PATHS.apiUsage, apiUsageMetrics, { query }),
+    verifications: (query: Range = {}) => api.get(PATHS.verifications, verificationMetrics, { query }),
     /** Every task of a user in the range, page by page. */
     async *allTasks(query: Range & { user_id: string }, pageSize = TASKS_MAX_LIMIT): AsyncGenerator<Task[]> {
       for (let offset = 0; ; offset += pageSize) {
-        const page = await this.listTasks({ ...query, limit: pageSize, offset });
+        const page = await listTasks({ ...query, limit: pageSize, offset });
         if (page.tasks.length > 0) yield page.tasks;
         if (page.tasks.length < pageSize || offset + page.tasks.length >= page.total) return;
       }

@@ -114,5 +114,4 @@ export const PATHS = {
   apiUsage: "metrics/api-usage",
   verifications: "metrics/verifications",
   tasks: "tasks",
-  task: (id: string) => `tasks/${encodeURIComponent(id)}`,
 } as const;

@@ -1,10 +1,11 @@
 import axios from "axios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../../tests/helpers/app";
+import { createDataProvider, filterValue } from "../../client/data-provider";
 import { toHttpError } from "../../client/http";
-import type { CreateKeyResponse, LedgerEntry } from "./api";
-import type { APIKeySummary } from "./contract";
-import { API_KEYS_RESOURCES, createApiKeysDataProvider, filterValue } from "./data-provider";
+import type { CreateKeyResponse, CreditBalance, LedgerEntry, SyncState } from "./api";
+import type { APIKeySummary, ApiUsageMetrics } from "./contract";
+import { API_KEYS_RESOURCES, apiKeysResources } from "./data-provider";
 import apiKeysServer from "./server";
 import type { ApiKeysSimulatorControl } from "./simulator";
 
@@ -12,7 +13,7 @@ import type { ApiKeysSimulatorControl } from "./simulator";
 describe("API keys data provider", () => {
   let t: TestApp;
   let sim: ApiKeysSimulatorControl;
-  let provider: ReturnType<typeof createApiKeysDataProvider>;
+  let provider: ReturnType<typeof createDataProvider>;
 
   beforeAll(async () => {
     t = await startTestApp({ integrations: [apiKeysServer], env: { UPSTREAM_TIMEOUT_MS: "300" } });
@@ -21,7 +22,7 @@ describe("API keys data provider", () => {
     const base = await t.app.listen({ host: "127.0.0.1", port: 0 });
     const client = axios.create({ baseURL: `${base}/api`, headers: { cookie: await t.login("admin") } });
     client.interceptors.response.use(undefined, (e) => Promise.reject(toHttpError(e)));
-    provider = createApiKeysDataProvider(client);
+    provider = createDataProvider(apiKeysResources, client);
   });
   afterAll(() => t.close());
 
@@ -31,7 +32,16 @@ describe("API keys data provider", () => {
     expect(list.data.length).toBeGreaterThan(0);
     expect(list.data.every((k) => k.last_used_at! >= from)).toBe(true);
     expect(list.total).toBe(list.data.length);
-    expect(list.meta).toMatchObject({ stale: false });
+    expect(list.meta).toMatchObject({ stale: false, demo: true });
+  });
+
+  it("reads the metrics and the sync state as one row each, with freshness as meta", async () => {
+    const usage = await provider.getList<ApiUsageMetrics & { id: string }>({ resource: API_KEYS_RESOURCES.apiUsage });
+    expect(usage.data).toHaveLength(1);
+    expect(usage.data[0].purposes.map((p) => p.purpose)).toEqual(["Zapier", "n8n", "Google Sheets", "Custom"]);
+    expect(usage.meta).toMatchObject({ stale: false, fetchedAt: expect.any(String) });
+    const sync = await provider.getList<SyncState & { id: string }>({ resource: API_KEYS_RESOURCES.sync });
+    expect(sync.data[0]).toHaveProperty("lastOkAt");
   });
 
   it("creates a key (the answer holds the plaintext), then revokes it", async () => {
@@ -67,5 +77,11 @@ describe("API keys data provider", () => {
   it("reads a filter's value only when it is set", () => {
     expect(filterValue([{ field: "from", operator: "eq", value: "" }], "from")).toBeUndefined();
     expect(filterValue([{ field: "to", operator: "eq", value: "2026-11-01T00:00:00Z" }], "to")).toBe("2026-11-01T00:00:00Z");
+  });
+
+  it("lists each user's credit balance", async () => {
+    const credits = await provider.getList<CreditBalance & { id: string }>({ resource: API_KEYS_RESOURCES.credits });
+    expect(credits.data.map((u) => u.user_id)).toContain("usr_ada");
+    expect(credits.data.every((u) => u.balance >= 0)).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
-import type { UpstreamCache } from "../../server/upstream/cache";
+import type { IntegrationContext } from "../../server/integration";
+import { envelope, type Figures } from "../../server/read";
+import { describeFailure } from "../../server/upstream/failure";
 import { UpstreamError } from "../../server/upstream/http";
-import type { Freshness } from "./api";
+import type { Envelope } from "../usage";
+import { WORDS } from "./client";
 import type { APIKeySummary, ApiUsageMetrics, VerificationMetrics } from "./contract";
-import type { ApiKeysDb } from "./db";
+import { type ApiKeysDb, tables } from "./db";
 import { emptyVerificationTotals, keysFromSynced, purposeTotals, type Range } from "./mapping";
-import { syncFailureReason } from "./sync";
 
 /** The figures the last syncs stored, shaped as the upstream answers. */
 export function syncedReads(db: ApiKeysDb) {
@@ -69,27 +71,63 @@ export function syncedReads(db: ApiKeysDb) {
  * Upstream first (through the shared cache: one call for many readers, the last good answer of the
  * same query if it fails); when that has nothing either, the last synced data, marked stale.
  */
-export async function readWithFallback<T extends object>(
-  cache: UpstreamCache,
+export async function readWithFallback<T>(
+  ctx: IntegrationContext<any>,
   key: string,
   fetcher: () => Promise<T>,
   fallback: () => Promise<T>,
-  lastSyncedAt: () => Promise<string | null>,
   refresh: boolean,
-): Promise<T & Freshness> {
+): Promise<Envelope<T>> {
   try {
-    const got = await cache.get(key, fetcher, { refresh });
-    return {
-      ...got.value,
-      fetchedAt: got.fetchedAt,
-      stale: got.stale,
-      lastSyncedAt: await lastSyncedAt(),
-      ...(got.stale ? { message: `${syncFailureReason(got.error)} Showing the last known figures.` } : {}),
-    };
+    const got = await ctx.cache.get(key, fetcher, { refresh });
+    return envelope(ctx, got.value, [got], WORDS);
   } catch (error) {
     // A refused token is a failure to show beside the last data too; "no such item" is an answer.
     if (!(error instanceof UpstreamError) || error.status === 404 || error.status === 400) throw error;
-    const at = await lastSyncedAt();
-    return { ...(await fallback()), fetchedAt: at, stale: true, lastSyncedAt: at, message: `${syncFailureReason(error)} Showing the last synced data.` };
+    const at = (await syncedReads(tables(ctx.db)).lastSyncedAt()) ?? new Date().toISOString();
+    return {
+      data: await fallback(),
+      meta: { fetchedAt: at, stale: true, demo: ctx.demo, message: `${describeFailure(error, WORDS)} Showing the last synced data.` },
+    };
   }
+}
+
+/** The overview card's figures, from the synced data: credits left and used, requests this month, and the last sync. */
+export async function overviewFigures(db: ApiKeysDb): Promise<Figures> {
+  const sum = (column: "balance" | "shortfall") => db.selectFrom("user_credits").select((eb) => eb.fn.sum<number>(column).as("n"));
+  const [balance, shortfall] = await Promise.all([sum("balance").executeTakeFirst(), sum("shortfall").executeTakeFirst()]);
+  const grants = await db
+    .selectFrom("api_keys_credit_ledger")
+    .select((eb) => eb.fn.sum<number>("applied").as("n"))
+    .where("kind", "=", "grant")
+    .executeTakeFirst();
+  const now = new Date();
+  const month = await db
+    .selectFrom("api_keys_tasks")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("created_at", ">=", new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString())
+    .where("api_key_id", "is not", null)
+    .executeTakeFirst();
+  const lastRun = await db
+    .selectFrom("api_keys_sync_runs")
+    .select(["ok", "error"])
+    .where("finished_at", "is not", null)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const lastSyncedAt = await syncedReads(db).lastSyncedAt();
+  // A balance is its grants less its applied deductions, so what was used is what was granted less what is left.
+  const granted = Number(grants?.n ?? 0);
+  const remaining = Number(balance?.n ?? 0);
+  const stale = lastRun?.ok === 0;
+  return {
+    totalQuota: granted || null,
+    remainingQuota: granted ? remaining : null,
+    usedQuota: granted ? granted - remaining : null,
+    usagePercentage: granted ? Math.round(((granted - remaining) / granted) * 1000) / 10 : null,
+    fetchedAt: lastSyncedAt,
+    stale,
+    message: stale ? `${lastRun?.error ?? "The last sync failed."} Showing the last synced figures.` : lastSyncedAt ? undefined : "Not synced yet.",
+    details: { requestsThisMonth: Number(month?.n ?? 0), shortfall: Number(shortfall?.n ?? 0), lastSyncedAt },
+  };
 }

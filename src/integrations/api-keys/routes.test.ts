@@ -1,8 +1,13 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, TEST_DATABASES, type TestApp } from "../../../tests/helpers/app";
-import type { ApiUsageResponse, CreateKeyResponse, KeysResponse, VerificationsResponse } from "./api";
-import { apiKeyList, createdApiKey } from "./contract";
+import type { Envelope } from "../usage";
+import type { CreateKeyResponse } from "./api";
+import { type APIKeySummary, type ApiUsageMetrics, apiKeyList, createdApiKey, type VerificationMetrics } from "./contract";
+
+type Keys = Envelope<APIKeySummary[]>;
+type Usage = Envelope<ApiUsageMetrics>;
+
 import apiKeysServer from "./server";
 import type { ApiKeysSimulatorControl } from "./simulator";
 
@@ -46,28 +51,28 @@ describe.each(TEST_DATABASES)("API keys through the server (%s)", (database) => 
   };
 
   it("lists keys of every integration type with total_requests, never a secret", async () => {
-    const body = await get<KeysResponse>("/api/api-keys/keys?refresh=1", viewer);
-    expect(new Set(body.keys.map((k) => k.purpose))).toEqual(new Set(["Zapier", "n8n", "Google Sheets", "Custom"]));
-    expect(body.keys.reduce((s, k) => s + k.total_requests, 0)).toBeGreaterThan(0);
-    expect(body).toMatchObject({ stale: false });
+    const body = await get<Keys>("/api/api-keys/keys?refresh=1", viewer);
+    expect(new Set(body.data.map((k) => k.purpose))).toEqual(new Set(["Zapier", "n8n", "Google Sheets", "Custom"]));
+    expect(body.data.reduce((s, k) => s + k.total_requests, 0)).toBeGreaterThan(0);
+    expect(body.meta).toMatchObject({ stale: false, demo: true });
     expect(JSON.stringify(body)).not.toMatch(/plaintext|evk_live_[0-9a-f]{40}/);
   });
 
   it("counts requests in the date range and keeps only keys last used in it", async () => {
-    const all = await get<KeysResponse>("/api/api-keys/keys");
+    const all = (await get<Keys>("/api/api-keys/keys")).data;
     const from = new Date(Date.now() - 7 * 86_400_000).toISOString();
-    const week = await get<KeysResponse>(`/api/api-keys/keys?from=${encodeURIComponent(from)}`);
-    expect(week.keys.every((k) => k.last_used_at! >= from)).toBe(true);
-    expect(week.keys.reduce((s, k) => s + k.total_requests, 0)).toBeLessThan(all.keys.reduce((s, k) => s + k.total_requests, 0));
+    const week = (await get<Keys>(`/api/api-keys/keys?from=${encodeURIComponent(from)}`)).data;
+    expect(week.every((k) => k.last_used_at! >= from)).toBe(true);
+    expect(week.reduce((s, k) => s + k.total_requests, 0)).toBeLessThan(all.reduce((s, k) => s + k.total_requests, 0));
   });
 
   it("answers usage per purpose and verification totals over a range", async () => {
-    const usage = await get<ApiUsageResponse>("/api/api-keys/metrics/api-usage?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z");
+    const usage = (await get<Usage>("/api/api-keys/metrics/api-usage?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z")).data;
     expect(usage.purposes.map((p) => p.purpose)).toEqual(["Zapier", "n8n", "Google Sheets", "Custom"]);
     expect(usage.total_requests).toBe(usage.purposes.reduce((s, p) => s + p.total_requests, 0));
-    const one = await get<ApiUsageResponse>("/api/api-keys/metrics/api-usage?user_id=usr_ada");
+    const one = (await get<Usage>("/api/api-keys/metrics/api-usage?user_id=usr_ada")).data;
     expect(one.total_requests).toBeLessThan(usage.total_requests);
-    const v = await get<VerificationsResponse>("/api/api-keys/metrics/verifications");
+    const v = (await get<Envelope<VerificationMetrics>>("/api/api-keys/metrics/verifications")).data;
     expect(v.totals.emails).toBeGreaterThanOrEqual(v.totals.valid + v.totals.invalid);
   });
 
@@ -99,8 +104,8 @@ describe.each(TEST_DATABASES)("API keys through the server (%s)", (database) => 
     expect(created.plaintext.startsWith(created.key_prefix)).toBe(true);
     expect(res.headers["cache-control"]).toBe("no-store");
 
-    const list = await get<KeysResponse>("/api/api-keys/keys");
-    const listed = list.keys.find((k) => k.id === created.id)!;
+    const list = await get<Keys>("/api/api-keys/keys");
+    const listed = list.data.find((k) => k.id === created.id)!;
     expect(listed).toMatchObject({ name: "Marketing Zap", purpose: "Zapier", key_prefix: created.key_prefix, total_requests: 0 });
     const audit = await t.app.inject({ url: "/api/audit-logs?_start=0&_end=50", headers: { cookie: admin } });
     expect(audit.body).toContain("api_key.create");
@@ -115,7 +120,7 @@ describe.each(TEST_DATABASES)("API keys through the server (%s)", (database) => 
     ).json() as CreateKeyResponse;
     const res = await t.app.inject({ method: "DELETE", url: `/api/api-keys/keys/${created.id}`, headers: { cookie: admin } });
     expect(res.statusCode).toBe(204);
-    expect((await get<KeysResponse>("/api/api-keys/keys")).keys.map((k) => k.id)).not.toContain(created.id);
+    expect((await get<Keys>("/api/api-keys/keys")).data.map((k) => k.id)).not.toContain(created.id);
     const again = await t.app.inject({ method: "DELETE", url: `/api/api-keys/keys/${created.id}`, headers: { cookie: admin } });
     expect(again.statusCode).toBe(404);
     expect(again.json().error.message).toBe(`There is no API key ${created.id}; it may have been revoked already.`);
@@ -139,32 +144,33 @@ describe.each(TEST_DATABASES)("API keys through the server (%s)", (database) => 
 
   it("serves the last synced data, marked stale with when it was synced, while the upstream is down", async () => {
     expect((await t.app.inject({ method: "POST", url: "/api/api-keys/sync", headers: { cookie: admin }, payload: {} })).statusCode).toBe(200);
-    const live = await get<KeysResponse>("/api/api-keys/keys?from=2020-01-01T00:00:00Z&refresh=1");
-    const liveUsage = await get<ApiUsageResponse>("/api/api-keys/metrics/api-usage?refresh=1");
+    const live = (await get<Keys>("/api/api-keys/keys?from=2020-01-01T00:00:00Z&refresh=1")).data;
+    const liveUsage = (await get<Usage>("/api/api-keys/metrics/api-usage?refresh=1")).data;
     sim.set("down");
     try {
       const from = new Date(Date.now() - 3 * 86_400_000).toISOString();
       const [stale, staleUsage, staleRange] = [
-        await get<KeysResponse>("/api/api-keys/keys?from=2020-01-01T00:00:00Z&refresh=1"),
-        await get<ApiUsageResponse>("/api/api-keys/metrics/api-usage?refresh=1"),
-        await get<KeysResponse>(`/api/api-keys/keys?from=${encodeURIComponent(from)}`),
+        await get<Keys>("/api/api-keys/keys?from=2020-01-01T00:00:00Z&refresh=1"),
+        await get<Usage>("/api/api-keys/metrics/api-usage?refresh=1"),
+        await get<Keys>(`/api/api-keys/keys?from=${encodeURIComponent(from)}`),
       ];
-      expect(stale).toMatchObject({ stale: true });
-      expect(stale.message).toMatch(/could not be reached/);
-      expect(Date.parse(stale.lastSyncedAt!)).toBeGreaterThan(Date.now() - 60_000);
-      expect(stale.keys.map((k) => [k.id, k.total_requests])).toEqual(live.keys.map((k) => [k.id, k.total_requests]));
-      expect(staleUsage.purposes).toEqual(liveUsage.purposes);
-      // A range never asked for before is rebuilt from the synced tasks.
-      expect(staleRange).toMatchObject({ stale: true, message: expect.stringMatching(/last synced data/) });
-      expect(staleRange.keys.every((k) => k.last_used_at! >= from)).toBe(true);
+      expect(stale.meta).toMatchObject({ stale: true });
+      expect(stale.meta.message).toMatch(/could not be reached/);
+      const { data: synced } = await get<Envelope<{ lastOkAt: string }>>("/api/api-keys/sync");
+      expect(Date.parse(synced.lastOkAt)).toBeGreaterThan(Date.now() - 60_000);
+      expect(stale.data.map((k) => [k.id, k.total_requests])).toEqual(live.map((k) => [k.id, k.total_requests]));
+      expect(staleUsage.data.purposes).toEqual(liveUsage.purposes);
+      // A range never asked for before is rebuilt from the synced tasks, as of the last sync.
+      expect(staleRange.meta).toMatchObject({ stale: true, fetchedAt: synced.lastOkAt, message: expect.stringMatching(/last synced data/) });
+      expect(staleRange.data.every((k) => k.last_used_at! >= from)).toBe(true);
       const sync = await t.app.inject({ method: "POST", url: "/api/api-keys/sync", headers: { cookie: admin }, payload: {} });
       expect(sync.statusCode).toBe(502);
-      expect(sync.json().error.message).toBe("The email-verification API could not be reached. The last synced data is kept; try again.");
-      const state = await get<{ lastRun: { ok: boolean }; keys: { key_id: string; ok: boolean; error: string }[] }>("/api/api-keys/sync");
+      expect(sync.json().error.message).toBe("The email-verification API could not be reached. Try again. The last synced data is kept.");
+      const { data: state } = await get<Envelope<{ lastRun: { ok: boolean }; keys: { key_id: string; ok: boolean; error: string }[] }>>("/api/api-keys/sync");
       expect(state.lastRun.ok).toBe(false);
-      const liveKeys = state.keys.filter((k) => live.keys.some((l) => l.id === k.key_id));
-      expect(liveKeys.length).toBe(live.keys.length);
-      expect(liveKeys.every((k) => !k.ok && k.error === "The email-verification API could not be reached.")).toBe(true);
+      const liveKeys = state.keys.filter((k) => live.some((l) => l.id === k.key_id));
+      expect(liveKeys.length).toBe(live.length);
+      expect(liveKeys.every((k) => !k.ok && k.error === "The email-verification API could not be reached. Try again.")).toBe(true);
     } finally {
       sim.set("ok");
     }
@@ -217,8 +223,8 @@ describe("the service token never leaves the server", () => {
         seen.push(res.body, JSON.stringify(res.headers));
       }
       const keys = await t.app.inject({ url: "/api/api-keys/keys", headers: { cookie } });
-      expect(keys.json()).toMatchObject({ keys: [], stale: true, lastSyncedAt: null });
-      expect(keys.json().message).toMatch(/could not be reached/);
+      expect(keys.json()).toMatchObject({ data: [], meta: { stale: true, demo: false } });
+      expect(keys.json().meta.message).toMatch(/could not be reached/);
       expect(seen.join("\n")).not.toContain(token);
       expect(t.logs.join("\n")).not.toContain(token);
     } finally {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApp, TEST_DATABASES, type TestApp } from "../../../tests/helpers/app";
-import type { CreditsResponse, LedgerResponse } from "./api";
+import type { Envelope } from "../usage";
+import type { CreditBalance, LedgerPage } from "./api";
 import { type ApiKeysDb, tables } from "./db";
 import apiKeysServer from "./server";
 import type { ApiKeysSimulatorControl } from "./simulator";
@@ -27,7 +28,7 @@ describe.each(TEST_DATABASES)("sync and credits (%s)", (database) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as { ok: boolean; tasks: number; deducted: number };
   };
-  const credits = async () => ((await t.app.inject({ url: "/api/api-keys/credits", headers: { cookie: admin } })).json() as CreditsResponse).users;
+  const credits = async () => ((await t.app.inject({ url: "/api/api-keys/credits", headers: { cookie: admin } })).json() as Envelope<CreditBalance[]>).data;
   const balanceOf = async (user: string) => (await credits()).find((u) => u.user_id === user)!;
   const count = async (table: "api_keys_tasks" | "api_keys_credit_ledger") =>
     Number(
@@ -51,7 +52,7 @@ describe.each(TEST_DATABASES)("sync and credits (%s)", (database) => {
     expect(again.deducted).toBe(0);
     expect([await count("api_keys_tasks"), await count("api_keys_credit_ledger")]).toEqual([tasks, ledger]);
     const state = await t.app.inject({ url: "/api/api-keys/sync", headers: { cookie: admin } });
-    expect(state.json().keys.every((k: { ok: boolean }) => k.ok)).toBe(true);
+    expect(state.json().data.keys.every((k: { ok: boolean }) => k.ok)).toBe(true);
   });
 
   it("deducts a task when it completes, not while it is processing, and once even when two syncs race", async () => {
@@ -88,7 +89,9 @@ describe.each(TEST_DATABASES)("sync and credits (%s)", (database) => {
     const single = sim.addTask({ api_key_id: "key_linus_1", type: "verify", email_count: null, status: "completed", completed_at: new Date().toISOString() });
     await sync();
     expect(await balanceOf("usr_linus")).toMatchObject({ balance: 0, shortfall: 76 });
-    const ledger = (await t.app.inject({ url: "/api/api-keys/credits/ledger?user_id=usr_linus&limit=2", headers: { cookie: admin } })).json() as LedgerResponse;
+    const ledger = (
+      (await t.app.inject({ url: "/api/api-keys/credits/ledger?user_id=usr_linus&limit=2", headers: { cookie: admin } })).json() as Envelope<LedgerPage>
+    ).data;
     // Newest first.
     expect(ledger.entries.map((e) => [e.task_id, e.amount, e.applied, e.shortfall, e.balance_after])).toEqual([
       [single.id, 1, 0, 1, 0],
@@ -113,11 +116,12 @@ describe.each(TEST_DATABASES)("sync and credits (%s)", (database) => {
     sim.set("error500");
     const res = await t.app.inject({ method: "POST", url: "/api/api-keys/sync", headers: { cookie: admin }, payload: {} });
     expect(res.statusCode).toBe(502);
-    const state = (await t.app.inject({ url: "/api/api-keys/sync", headers: { cookie: admin } })).json();
-    expect(state.lastRun).toMatchObject({ ok: false, error: "The email-verification API answered with an error (500)." });
+    const state = (await t.app.inject({ url: "/api/api-keys/sync", headers: { cookie: admin } })).json().data;
+    expect(state.lastRun).toMatchObject({ ok: false, error: "The email-verification API answered with an error (500). Try again." });
     expect(state.lastOkAt).not.toBeNull();
     expect(await count("api_keys_tasks")).toBe(tasks);
     const usage = await t.app.inject({ url: "/api/integrations/usage", headers: { cookie: admin } });
-    expect(usage.json().integrations[0]).toMatchObject({ id: "api-keys", status: "active", stale: true });
+    expect(usage.json().integrations[0]).toMatchObject({ id: "api-keys", status: "active", stale: true, fetchedAt: state.lastOkAt });
+    expect(usage.json().integrations[0].message).toBe("The email-verification API answered with an error (500). Try again. Showing the last synced figures.");
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
-import { UpstreamError } from "../../server/upstream/http";
-import type { ApiKeysClient } from "./client";
+import { describeFailure } from "../../server/upstream/failure";
+import type { UpstreamError } from "../../server/upstream/http";
+import { type ApiKeysClient, WORDS } from "./client";
 import type { APIKeySummary } from "./contract";
 import type { ApiKeysDb } from "./db";
 import { ingestTasks, storeKeySnapshots } from "./ingest";
@@ -29,18 +30,6 @@ export interface SyncOutcome {
 
 /** Tasks are re-read this far back, so one that finished after the last sync is seen completed. */
 export const OVERLAP_MS = 10 * 60_000;
-
-/** Why a sync failed, in words safe to store and show: never the upstream's body. */
-export function syncFailureReason(error: unknown): string {
-  if (!(error instanceof UpstreamError)) return "The sync failed unexpectedly.";
-  if (error.failure === "not_configured") return "The email-verification API is not configured: set APIKEYS_SERVICE_TOKEN.";
-  if (error.failure === "timeout") return "The email-verification API did not answer in time.";
-  if (error.failure === "network") return "The email-verification API could not be reached.";
-  if (error.failure === "invalid_response") return "The email-verification API sent an answer the console does not understand.";
-  if (error.status === 401 || error.status === 403) return "The email-verification API refused APIKEYS_SERVICE_TOKEN.";
-  if (error.status === 429) return "The email-verification API is rate limiting requests.";
-  return `The email-verification API answered with an error (${error.status}).`;
-}
 
 /**
  * One sync: the keys (snapshots), then each key owner's tasks since shortly before the last ones
@@ -82,14 +71,14 @@ export async function runSync(deps: SyncDeps, trigger: "scheduled" | "manual", s
           deducted += r.credits;
         }
       } catch (e) {
-        why = syncFailureReason(e);
+        why = describeFailure(e, WORDS);
         error ??= why;
         deps.log.warn({ user_id, failure: (e as UpstreamError).failure, status: (e as UpstreamError).status }, "api-keys: syncing a user's tasks failed");
       }
       await recordKeyStates(db, keyIds, why);
     }
   } catch (e) {
-    error = syncFailureReason(e);
+    error = describeFailure(e, WORDS);
     deps.log.warn({ failure: (e as UpstreamError).failure, status: (e as UpstreamError).status }, "api-keys: listing keys failed");
     const known = await db.selectFrom("api_keys_key_snapshots").select("id").where("revoked_at", "is", null).execute();
     await recordKeyStates(

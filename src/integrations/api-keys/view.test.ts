@@ -37,7 +37,7 @@ describe("purposeBars", () => {
 });
 
 describe("freshnessOf", () => {
-  const base = { fetchedAt: "2026-11-24T12:00:00.000Z", lastSyncedAt: "2026-11-24T11:00:00.000Z" };
+  const base = { fetchedAt: "2026-11-24T12:00:00.000Z", demo: false, lastSyncedAt: "2026-11-24T11:00:00.000Z" };
   const run = (ok: boolean, error: string | null = null) => ({
     id: 1,
     trigger: "manual",

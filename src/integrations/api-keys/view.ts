@@ -1,5 +1,6 @@
 import type { Dayjs } from "dayjs";
-import type { Freshness, SyncStateResponse } from "./api";
+import type { ReadMeta } from "../usage";
+import type { SyncState } from "./api";
 import { PURPOSES, type Purpose } from "./constants";
 import type { ApiUsageMetrics } from "./contract";
 import { byPurpose } from "./mapping";
@@ -31,16 +32,10 @@ export function purposeBars(metrics: ApiUsageMetrics | undefined, types: readonl
 }
 
 /** "Last synced …" and whether to offer Retry: a stale answer, or a sync that failed after the last good one. */
-export function freshnessOf(read: Freshness | undefined, sync?: Pick<SyncStateResponse, "lastRun" | "lastOkAt">) {
+export function freshnessOf(read: ReadMeta | undefined, sync?: Pick<SyncState, "lastRun" | "lastOkAt">) {
   const lastRun = sync?.lastRun;
-  return {
-    lastSyncedAt: read?.lastSyncedAt ?? sync?.lastOkAt ?? null,
-    problem: read?.stale
-      ? (read.message ?? "Showing the last synced data.")
-      : lastRun?.ok === false
-        ? `The last sync failed: ${lastRun.error ?? "unknown reason"}`
-        : null,
-  };
+  const failed = lastRun?.ok === false ? `The last sync failed: ${lastRun.error ?? "unknown reason"}` : null;
+  return { lastSyncedAt: sync?.lastOkAt ?? null, problem: read?.stale ? (read.message ?? "Showing the last synced data.") : failed };
 }
 
 /** How a ledger row reads: "−120" for a deduction, "+10,000" for a grant. */

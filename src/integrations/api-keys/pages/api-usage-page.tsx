@@ -1,21 +1,20 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { useList } from "@refinedev/core";
 import { Button, Card, Divider, Flex, Segmented, Select, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { errorMessage, http } from "../../../client/http";
+import { errorMessage } from "../../../client/http";
+import { useRefresh } from "../../../client/use-refresh";
 import { ErrorState } from "../../../ui/error-state";
 import { markDataOnScreen } from "../../../ui/marks";
-import type { Freshness } from "../api";
-import { BASE } from "../constants";
-import type { APIKeySummary } from "../contract";
-import { API_KEYS_PROVIDER, API_KEYS_RESOURCES } from "../data-provider";
+import type { SyncState } from "../api";
+import type { APIKeySummary, ApiUsageMetrics, VerificationMetrics } from "../contract";
+import { API_KEYS_RESOURCES } from "../data-provider";
 import { byPurpose } from "../mapping";
 import { freshnessOf, PURPOSE_OPTIONS, rangeToQuery, type UsageView, VIEWS } from "../view";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { DateRange, type Range } from "./date-range";
 import { KeyUsageTable } from "./key-usage-table";
 import { PurposeUsage } from "./purpose-usage";
-import { useApiUsage, useKeyPermissions, useRefreshAll, useSyncNow, useSyncState, useVerifications } from "./queries";
+import { useKeyPermissions, useRead, useSyncNow } from "./queries";
 import { SyncStatus } from "./sync-status";
 import { VerificationTotals } from "./verification-totals";
 
@@ -25,47 +24,31 @@ export default function ApiUsagePage() {
   const [range, setRange] = useState<Range>(null);
   const [types, setTypes] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
-  const [retrying, setRetrying] = useState(false);
   const query = useMemo(() => rangeToQuery(range), [range]);
 
   const { canCreate, canRevoke, canSync } = useKeyPermissions();
-
-  const keys = useList<APIKeySummary>({
-    resource: API_KEYS_RESOURCES.keys,
-    dataProviderName: API_KEYS_PROVIDER,
-    filters: [
-      { field: "from", operator: "eq", value: query.from },
-      { field: "to", operator: "eq", value: query.to },
-    ],
-    pagination: { mode: "off" },
-  });
-  const usage = useApiUsage(query);
-  const verifications = useVerifications(query);
-  const syncState = useSyncState();
+  const keys = useRead<APIKeySummary>(API_KEYS_RESOURCES.keys, query);
+  const usage = useRead<ApiUsageMetrics>(API_KEYS_RESOURCES.apiUsage, query);
+  const verifications = useRead<VerificationMetrics>(API_KEYS_RESOURCES.verifications, query);
+  const syncState = useRead<SyncState>(API_KEYS_RESOURCES.sync);
   const syncNow = useSyncNow();
-  const refreshAll = useRefreshAll();
+  // Refresh: each of the page's reads asked once more, past the server's cache.
+  const { refresh, refreshing } = useRefresh(keys.query, usage.query, verifications.query, syncState.query);
 
-  const keysRead = keys.result?.data ? (keys.query.data?.meta as Freshness | undefined) : undefined;
-  const { lastSyncedAt, problem } = freshnessOf(view === "key" ? keysRead : usage.data, syncState.data);
-  const shownKeys = byPurpose(keys.result?.data ?? [], types);
-  const syncedByKey = useMemo(() => new Map((syncState.data?.keys ?? []).map((k) => [k.key_id, k])), [syncState.data]);
-  const failed = view === "key" ? keys.query.isError && keys.query.error : usage.isError && usage.error;
+  const sync = syncState.rows?.[0];
+  const { lastSyncedAt, problem } = freshnessOf(view === "key" ? keys.meta : usage.meta, sync);
+  const shownKeys = byPurpose(keys.rows ?? [], types);
+  const syncedByKey = useMemo(() => new Map((sync?.keys ?? []).map((k) => [k.key_id, k])), [sync]);
+  const failed = view === "key" ? keys.query.isError && keys.query.error : usage.query.isError && usage.query.error;
 
   useEffect(() => {
-    if (keys.result?.data) markDataOnScreen();
-  }, [keys.result?.data]);
+    if (keys.rows) markDataOnScreen();
+  }, [keys.rows]);
 
-  /** Retry: a writer syncs again; everyone asks the upstream again, past the server's cache. */
-  async function retry() {
-    setRetrying(true);
-    try {
-      if (canSync) await syncNow.mutateAsync().catch(() => undefined);
-      const params = { ...query, refresh: 1 };
-      await Promise.all(["/keys", "/metrics/api-usage", "/metrics/verifications"].map((p) => http.get(`${BASE}${p}`, { params }).catch(() => undefined)));
-      await refreshAll();
-    } finally {
-      setRetrying(false);
-    }
+  /** Sync now, and Retry: a writer syncs again; then everyone asks again, past the server's cache. */
+  async function syncThenRefresh(syncing: boolean) {
+    if (syncing) await syncNow.mutateAsync().catch(() => undefined);
+    await refresh();
   }
 
   return (
@@ -102,21 +85,27 @@ export default function ApiUsagePage() {
           <SyncStatus
             lastSyncedAt={lastSyncedAt}
             problem={problem}
-            onRetry={retry}
-            retrying={retrying}
-            onSync={canSync ? () => syncNow.mutate() : undefined}
+            onRetry={() => syncThenRefresh(canSync)}
+            retrying={refreshing || syncNow.isPending}
+            onSync={canSync ? () => syncThenRefresh(true) : undefined}
             syncing={syncNow.isPending}
           />
           {failed ? (
-            <ErrorState compact title="Could not load the usage" message={errorMessage(failed)} onRetry={retry} retrying={retrying} />
+            <ErrorState
+              compact
+              title="Could not load the usage"
+              message={errorMessage(failed)}
+              onRetry={() => syncThenRefresh(canSync)}
+              retrying={refreshing || syncNow.isPending}
+            />
           ) : view === "key" ? (
             <KeyUsageTable keys={shownKeys} loading={keys.query.isLoading} canRevoke={canRevoke} synced={syncedByKey} />
           ) : (
-            <PurposeUsage metrics={usage.data} types={types} loading={usage.isLoading} />
+            <PurposeUsage metrics={usage.rows?.[0]} types={types} loading={usage.query.isLoading} />
           )}
           <Divider style={{ margin: 0 }} />
           <Typography.Text strong>Verifications {range ? "in this range" : "(all time)"}</Typography.Text>
-          <VerificationTotals totals={verifications.data?.totals} />
+          <VerificationTotals totals={verifications.rows?.[0]?.totals} />
         </Flex>
       </Card>
       <CreateKeyDialog open={creating} onClose={() => setCreating(false)} />
