@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { RouteEntry } from "./auth/guard";
 import type { Console, ConsoleOptions } from "./console";
 import { createConsole } from "./console";
 import { ping } from "./db/database";
+import { clientErrorHandler, frameworkErrors, securityHeaders, serveSpa } from "./edge";
 import { REDACT_PATHS, redactingStream, secretValues } from "./logging";
 import { usageConsole } from "./plugin";
 
@@ -34,8 +33,11 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
     trustProxy: config.TRUST_PROXY,
+    frameworkErrors,
+    clientErrorHandler,
   });
   try {
+    await securityHeaders(app, config.COOKIE_SECURE);
     await app.register(usageConsole, { prefix: "/api", console: core });
     app.get("/healthz", async () => ({ ok: true }));
     app.get("/readyz", async (_request, reply) => {
@@ -55,25 +57,4 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
   }
   const { db, contexts, demoUsers, routes } = app.usageConsole;
   return { app, db, config, contexts, demoUsers, routes, close: () => app.close() };
-}
-
-function serveSpa(app: FastifyInstance, root: string) {
-  const hasSpa = existsSync(resolve(root, "index.html"));
-  if (hasSpa) {
-    app.register(fastifyStatic, {
-      root,
-      wildcard: false,
-      setHeaders(res, path) {
-        res.header("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
-      },
-    });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split("?")[0];
-    if (request.method !== "GET" || !hasSpa) {
-      return reply.code(404).send({ error: { code: "not_found", message: `No route ${request.method} ${path}.` }, requestId: request.id });
-    }
-    // Client-side routes: the SPA decides what to show.
-    return reply.header("cache-control", "no-cache").sendFile("index.html");
-  });
 }

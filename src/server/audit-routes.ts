@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { z } from "zod";
 import { PERMISSIONS } from "../auth/permissions";
 import type { Db } from "./db/database";
@@ -31,7 +32,8 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
     if (q.action) base = base.where("action", "=", q.action);
     if (q.outcome) base = base.where("outcome", "=", q.outcome);
     if (q.target) base = base.where("target", "=", q.target);
-    if (q.actor_email_like) base = base.where("actor_email", "like", `%${q.actor_email_like.toLowerCase()}%`);
+    // % and _ typed by a person are themselves, not wildcards.
+    if (q.actor_email_like) base = base.where(sql<boolean>`actor_email like ${`%${escapeLike(q.actor_email_like.toLowerCase())}%`} escape '\\'`);
     if (q.at_gte) base = base.where("at", ">=", new Date(q.at_gte).toISOString());
     if (q.at_lte) base = base.where("at", "<=", new Date(q.at_lte).toISOString());
     const limit = (q._end ?? q._start + 25) - q._start;
@@ -49,3 +51,5 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
     return rows.map((r) => r.action);
   });
 }
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,43 +1,24 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { AppError } from "./errors";
+import { installInputLimits } from "./input-limits";
 import { failureToAppError } from "./upstream/failure";
 import { UpstreamError } from "./upstream/http";
 
-/** Every error answers `{error: {code, message, details?}, requestId}`; a 500 never says why. */
+/** Every error answers `{error: {code, message, details?}, requestId}`; a 500 never says why. API answers are never cached. */
 export function installErrorHandling(app: FastifyInstance) {
-  // JSON bodies only: a form or text/plain body (what another site can post) is refused with 415.
-  app.removeContentTypeParser("text/plain");
+  installInputLimits(app);
+  app.addHook("onSend", async (_request, reply) => {
+    reply.header("cache-control", "no-store");
+  });
 
   // A write from another origin is refused, whatever its cookies.
   app.addHook("onRequest", async (request) => {
     if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return;
     const site = request.headers["sec-fetch-site"];
     const origin = request.headers.origin;
-    let foreign = site === "cross-site";
-    if (origin && !foreign) {
-      try {
-        foreign = new URL(origin).host !== request.headers.host;
-      } catch {
-        foreign = true;
-      }
-    }
+    // The Origin must be this server exactly: scheme, host and port.
+    const foreign = site === "cross-site" || (origin !== undefined && origin !== `${request.protocol}://${request.headers.host}`);
     if (foreign) throw new AppError(403, "cross_origin", "Requests from another site are not accepted.");
-  });
-
-  // PostgreSQL refuses text holding U+0000 (SQLite keeps it): refuse it at the door, for every route,
-  // rather than half-doing a write whose audit entry or snapshot then fails.
-  app.addHook("preValidation", async (request) => {
-    for (const [where, value] of [
-      ["query", request.query],
-      ["params", request.params],
-      ["body", request.body],
-    ] as const) {
-      const field = nulPath(value);
-      if (field !== null)
-        throw new AppError(422, "validation_failed", `${field || where}: must not contain a NUL character`, [
-          { field: field || where, message: "must not contain a NUL character" },
-        ]);
-    }
   });
 
   app.setErrorHandler((raw: FastifyError | Error, request, reply) => {
@@ -57,17 +38,4 @@ export function installErrorHandling(app: FastifyInstance) {
     request.log.error({ err: error }, "unhandled error");
     return reply.code(500).send({ error: { code: "internal", message: "Something went wrong on our side. Try again." }, requestId: request.id });
   });
-}
-
-/** The path of the first string holding U+0000 in a parsed input ("" for the value itself), or null. */
-export function nulPath(value: unknown, path = ""): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (value && typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) {
-      if (key.includes("\u0000")) return path ? `${path}.${key}` : key;
-      const found = nulPath(child, path ? `${path}.${key}` : key);
-      if (found !== null) return found;
-    }
-  }
-  return null;
 }

@@ -26,6 +26,8 @@ export interface AuthDeps {
 
 export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   const { db, sessions, throttle, audit } = deps;
+  // Set and cleared with the same flags.
+  const cookie = { httpOnly: true, sameSite: "strict", secure: deps.cookieSecure, path: "/" } as const;
 
   app.get("/auth/config", { config: { permission: "public" } }, async () => ({
     demo: deps.demo ? { users: DEMO_USERS.map(({ email, role }) => ({ email, role })), password: deps.demo.password } : null,
@@ -58,7 +60,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
     await throttle.clear(`email:${email}`);
     const sessionId = await sessions.create(user.id);
     await audit.record(request, { action: "auth.login", outcome: "success", target: `user:${email}`, actor: { id: user.id, email } });
-    reply.setCookie(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: "strict", secure: deps.cookieSecure, path: "/" });
+    reply.setCookie(SESSION_COOKIE, sessionId, cookie);
     return { ok: true };
   });
 
@@ -68,7 +70,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
       if (request.user) await audit.record(request, { action: "auth.logout", outcome: "success", target: `user:${request.user.email}` });
       await sessions.destroy(sessionId);
     }
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    reply.clearCookie(SESSION_COOKIE, cookie);
     return { ok: true };
   });
 }

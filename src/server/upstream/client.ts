@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { parseRetryAfter, UpstreamError, type UpstreamRequest, type UpstreamResponse, upstreamFetch } from "./http";
 
-type Query = Record<string, string | number | boolean | undefined>;
+/** Query parameters: any object of plain values (undefined ones are left out). */
+type Query = object;
 type Headers = Record<string, string>;
 
 export interface UpstreamClientOptions {
