@@ -77,11 +77,6 @@ export const alertsSchema = z.looseObject({
   threshold: z.number().min(0).max(1),
 });
 
-export const renewBodySchema = z.object({
-  amount: count.min(1),
-  reason: z.string().optional(),
-});
-
 /**
  * POST /api/admin/usage/:restaurantId/renew. `limit` is the plan's limit, `effectiveLimit` the
  * limit after top-ups. The spec's example has every field; for an unlimited plan the upstream may
@@ -117,6 +112,5 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export type RestaurantDetail = z.infer<typeof restaurantDetailSchema>;
 export type UsageAlert = z.infer<typeof alertSchema>;
 export type UsageAlerts = z.infer<typeof alertsSchema>;
-export type RenewBody = z.infer<typeof renewBodySchema>;
 export type RenewResult = z.infer<typeof renewResultSchema>;
 export type RenewResponse = z.infer<typeof renewResponseSchema>;

@@ -3,8 +3,8 @@ import type { IntegrationContext } from "../../server/integration";
 import { perContext } from "../../server/read";
 import { createUpstreamClient, notConfigured } from "../../server/upstream/client";
 import { UpstreamError } from "../../server/upstream/http";
-import { DEFAULT_ALERT_THRESHOLD } from "./api";
-import { alertsSchema, type RenewBody, renewResponseSchema, restaurantDetailSchema, restaurantUsageSchema, upstreamCode, usageListSchema } from "./contract";
+import { DEFAULT_ALERT_THRESHOLD, type RenewInput } from "./api";
+import { alertsSchema, renewResponseSchema, restaurantDetailSchema, restaurantUsageSchema, upstreamCode, usageListSchema } from "./contract";
 
 export interface RestaurantsEnv {
   RESTAURANT_API_BASE_URL?: string;
@@ -50,7 +50,7 @@ export const restaurantsClient = perContext(({ env, core }: RestaurantsContext) 
     listAlerts: (query: { threshold: number; limit: number; offset: number }) => upstream.get("api/usage/alerts", alertsSchema, { query }),
     getRestaurant: (restaurantId: string) => upstream.get(`api/usage/${id(restaurantId)}`, restaurantDetailSchema),
     /** A top-up of this month's allowance. Never retried. */
-    renew: (restaurantId: string, body: RenewBody) => upstream.post(`api/admin/usage/${id(restaurantId)}/renew`, renewResponseSchema, body),
+    renew: (restaurantId: string, body: RenewInput) => upstream.post(`api/admin/usage/${id(restaurantId)}/renew`, renewResponseSchema, body),
     async getOwnUsage(restaurantId: string) {
       if (!env.DASHBOARD_PAT) throw notConfigured(RESTAURANTS, "DASHBOARD_PAT");
       return upstream.get("api/usage", restaurantUsageSchema, { auth: { authorization: `Bearer ${env.DASHBOARD_PAT}`, "x-restaurant-id": restaurantId } });

@@ -16,22 +16,18 @@ export const RENEW_ACTION = "restaurants.renew";
 
 /** The renew answer with what an unlimited plan may leave out filled in. */
 export function renewOutcome(restaurantId: string, r: RenewResult): RenewOutcome {
-  const adjustedBy = r.adjustedBy ?? 0;
-  const effectiveLimit = r.effectiveLimit ?? (r.limit === UNLIMITED ? UNLIMITED : r.limit + adjustedBy);
-  return {
-    restaurantId,
-    used: r.used,
-    limit: r.limit,
-    effectiveLimit,
-    adjustedBy,
-    remaining: r.remaining,
-    ...(r.usagePercent !== undefined ? { usagePercent: r.usagePercent } : {}),
-    isNearingQuota: r.isNearingQuota,
-  };
+  const { used, limit, remaining, usagePercent, isNearingQuota, adjustedBy = 0 } = r;
+  const effectiveLimit = r.effectiveLimit ?? (limit === UNLIMITED ? UNLIMITED : limit + adjustedBy);
+  return { restaurantId, used, limit, effectiveLimit, adjustedBy, remaining, ...(usagePercent !== undefined ? { usagePercent } : {}), isNearingQuota };
+}
+
+interface Tried {
+  amount: number | null;
+  reason: string | null;
 }
 
 /** What the audit log keeps of a renew body, valid or not. */
-function attempted(body: unknown): { amount: number | null; reason: string | null } {
+function attempted(body: unknown): Tried {
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   return {
     amount: typeof b.amount === "number" && Number.isFinite(b.amount) ? b.amount : b.amount === undefined ? RENEW_DEFAULT_AMOUNT : null,
@@ -44,34 +40,23 @@ const renewalsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).
 export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   const waitMs = ctx.core.UPSTREAM_TIMEOUT_MS + 5_000;
 
-  async function audit(
-    request: FastifyRequest,
-    restaurantId: string,
-    outcome: "success" | "failure",
-    amount: number | null,
-    reason: string | null,
-    details: Record<string, unknown>,
-  ) {
-    try {
-      await ctx.audit.record(request, { action: RENEW_ACTION, outcome, target: restaurantId, reason, details: { amount, ...details } });
-    } catch (error) {
-      request.log.error({ err: error }, "audit of a renewal failed");
-    }
-  }
+  /** One audit entry per attempt; a failure to write it is logged, never the renewal's answer. */
+  const audit = (request: FastifyRequest, target: string, outcome: "success" | "failure", { amount, reason }: Tried, details: Record<string, unknown>) =>
+    ctx.audit
+      .record(request, { action: RENEW_ACTION, outcome, target, reason, details: { amount, ...details } })
+      .catch((error) => request.log.error({ err: error }, "audit of a renewal failed"));
+  const failed = (error: AppError) => ({ error: error.code, status: error.statusCode });
 
   /** One renewal against the upstream: audited, and the cached reads it changes forgotten. */
-  async function renewOnce(request: FastifyRequest, restaurantId: string, amount: number, reason: string): Promise<Outcome> {
+  async function renewOnce(request: FastifyRequest, restaurantId: string, input: { amount: number; reason: string }): Promise<Outcome> {
     try {
-      const res = await restaurantsClient(ctx).renew(restaurantId, { amount, reason });
+      const res = await restaurantsClient(ctx).renew(restaurantId, input);
       const data = renewOutcome(restaurantId, res.data);
       await Promise.all(KEYS.afterRenew(restaurantId).map((prefix) => ctx.cache.invalidate(prefix))).catch((error) =>
         request.log.error({ err: error }, "could not tell the other replicas about a renewal"),
       );
-      await audit(request, restaurantId, "success", amount, reason, {
-        effectiveLimit: data.effectiveLimit,
-        adjustedBy: data.adjustedBy,
-        remaining: data.remaining,
-      });
+      const { effectiveLimit, adjustedBy, remaining } = data;
+      await audit(request, restaurantId, "success", input, { effectiveLimit, adjustedBy, remaining });
       const body: RenewResponseBody = { success: true, data };
       return { status: 200, body, final: true };
     } catch (raw) {
@@ -79,7 +64,7 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       const error = mapped instanceof UpstreamError ? failureToAppError(mapped) : mapped;
       if (!(error instanceof AppError)) throw raw;
       request.log.warn({ restaurantId, failure: raw instanceof UpstreamError ? raw.failure : undefined, status: error.statusCode }, "renewal failed");
-      await audit(request, restaurantId, "failure", amount, reason, { error: error.code, status: error.statusCode });
+      await audit(request, restaurantId, "failure", input, failed(error));
       // Every answer is kept for the key and replayed (as the issue asks), but a 429: the upstream did nothing.
       const unknownOutcome = raw instanceof UpstreamError && (raw.failure === "timeout" || raw.failure === "network" || (raw.status ?? 0) >= 500);
       const message = unknownOutcome
@@ -90,7 +75,6 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   }
 
   app.post(API.renew, { config: { permission: PERMISSIONS.integrationRenew } }, async (request, reply) => {
-    const tried = attempted(request.body);
     const named = String((request.params as { restaurantId?: unknown }).restaurantId ?? "").slice(0, 100);
     let answer: Awaited<ReturnType<typeof once>>;
     try {
@@ -98,11 +82,11 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       const input = parseInput(renewInput, request.body, "body");
       const key = parseInput(renewHeaders, request.headers, "headers")[IDEMPOTENCY_HEADER];
       answer = await once(ctx.db, { scope: `restaurants.renew:${request.user!.id}`, key, body: [restaurantId, input.amount, input.reason], waitMs }, () =>
-        renewOnce(request, restaurantId, input.amount, input.reason),
+        renewOnce(request, restaurantId, input),
       );
     } catch (error) {
       // Refused before reaching the upstream (invalid input, a reused key): audited too.
-      if (error instanceof AppError) await audit(request, named, "failure", tried.amount, tried.reason, { error: error.code, status: error.statusCode });
+      if (error instanceof AppError) await audit(request, named, "failure", attempted(request.body), failed(error));
       throw error;
     }
     for (const [k, v] of Object.entries(answer.headers ?? {})) reply.header(k, v);
@@ -127,23 +111,18 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   });
 }
 
-export function toRenewal(row: {
-  id: number;
-  at: string;
-  actor_email: string | null;
-  reason: string | null;
-  outcome: string;
-  details: string | null;
-}): Renewal {
-  const details = (row.details ? JSON.parse(row.details) : {}) as { amount?: number | null; effectiveLimit?: number; error?: string };
+type AuditRow = { id: number; at: string; actor_email: string | null; reason: string | null; outcome: string; details: string | null };
+
+export function toRenewal({ id, at, actor_email, reason, outcome, details }: AuditRow): Renewal {
+  const { amount = null, effectiveLimit, error } = (details ? JSON.parse(details) : {}) as { amount?: number | null; effectiveLimit?: number; error?: string };
   return {
-    id: Number(row.id),
-    at: row.at,
-    actorEmail: row.actor_email,
-    amount: details.amount ?? null,
-    reason: row.reason,
-    outcome: row.outcome === "success" ? "success" : "failure",
-    ...(details.effectiveLimit !== undefined ? { effectiveLimit: details.effectiveLimit } : {}),
-    ...(details.error ? { error: details.error } : {}),
+    id: Number(id),
+    at,
+    actorEmail: actor_email,
+    amount,
+    reason,
+    outcome: outcome === "success" ? "success" : "failure",
+    ...(effectiveLimit !== undefined ? { effectiveLimit } : {}),
+    ...(error ? { error } : {}),
   };
 }

@@ -130,12 +130,13 @@ export function quotaOf(r: SimRestaurant, now: Date) {
   const adjusted = adjustedBy(r, now);
   const effectiveLimit = r.planLimit + adjusted;
   const share = effectiveLimit > 0 ? used / effectiveLimit : 1;
+  const remaining = Math.max(0, effectiveLimit - used);
   return {
     used,
     limit: r.planLimit,
     effectiveLimit,
     adjustedBy: adjusted,
-    remaining: Math.max(0, effectiveLimit - used),
+    remaining,
     usagePercent: Math.min(100, share * 100),
     isNearingQuota: share >= 0.9,
     share,
@@ -188,17 +189,8 @@ export function detailOf(r: SimRestaurant, now: Date): RestaurantDetail {
 }
 
 export function alertOf(r: SimRestaurant, now: Date): UsageAlert {
-  const q = quotaOf(r, now);
-  return {
-    restaurantId: r.id,
-    restaurantName: r.name,
-    used: q.used,
-    limit: q.effectiveLimit,
-    remaining: q.remaining,
-    usagePercent: q.usagePercent ?? 0,
-    isNearingQuota: q.isNearingQuota,
-    adjustedBy: q.adjustedBy,
-  };
+  const { used, effectiveLimit: limit, remaining, usagePercent = 0, isNearingQuota, adjustedBy } = quotaOf(r, now);
+  return { restaurantId: r.id, restaurantName: r.name, used, limit, remaining, usagePercent, isNearingQuota, adjustedBy };
 }
 
 /** Adds a top-up to this month and answers as the upstream's renew does. */
