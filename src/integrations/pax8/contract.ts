@@ -102,20 +102,13 @@ export const pax8ErrorSchema = z.looseObject({
     .optional(),
 });
 
-/** authentication.json: POST /token. */
-export const tokenRequestSchema = z.object({
-  client_id: z.string(),
-  client_secret: z.string(),
-  audience: z.string(),
-  grant_type: z.literal("client_credentials"),
-});
+/** authentication.json: POST /token's answer. */
 export const tokenResponseSchema = z.looseObject({
   access_token: z.string().min(1),
   expires_in: z.number().positive(),
   token_type: z.string().optional(),
 });
 
-export type Page = z.infer<typeof pageSchema>;
 export type UsageSummary = z.infer<typeof usageSummarySchema>;
 export type UsageLine = z.infer<typeof usageLineSchema>;
 export type Subscription = z.infer<typeof subscriptionSchema>;
@@ -123,7 +116,6 @@ export type UsageSummaryListResponse = z.infer<typeof usageSummaryListSchema>;
 export type UsageLineListResponse = z.infer<typeof usageLineListSchema>;
 export type SubscriptionListResponse = z.infer<typeof subscriptionListSchema>;
 export type Pax8ErrorBody = z.infer<typeof pax8ErrorSchema>;
-export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 // ---- Inputs: checked before any request, by the client and by the BFF routes alike. ----
 

@@ -158,104 +158,39 @@ export function linesFor(summary: SimSummary, usageDate: string, data: Pax8Data)
     });
 }
 
-interface Plan {
-  company: Company;
-  product: Product;
-  status: string;
-  billingTerm: string;
-  quantity: number;
-  /** Resource groups (usage-based products), each with how many of the product's meters it uses. */
-  groups?: Array<[name: string, meters: number, company?: Company]>;
-  start: string;
-}
+/** Resource groups of a usage-based subscription: how many of the product's meters each uses, and its company when not the subscriber. */
+type Groups = Record<string, number | [meters: number, company: Company]>;
+type Plan = [company: Company, product: Product, status: string, billingTerm: string, quantity: number, start: string, groups?: Groups];
 
 /** Builds the data as of `today` (UTC): lines from the first day of last month up to today. */
 export function buildPax8Data(today = new Date()): Pax8Data {
   const [iron, northwind, contoso, bavaria, thames, maple, harbour] = COMPANIES;
+  const ironcloud: Groups = {
+    "rg-ironcloud-prod": 23,
+    "rg-ironcloud-dev": 9,
+    "rg-ironcloud-data": 12,
+    "rg-northwind-erp": [8, northwind],
+    "rg-northwind-web": [6, northwind],
+    "rg-contoso-imaging": [10, contoso],
+    "rg-contoso-backup": [4, contoso],
+    "rg-shared-network": 5,
+    "rg-shared-monitoring": 3,
+    "rg-ironcloud-ai": 7,
+    "rg-ironcloud-sandbox": 4,
+    "rg-northwind-reports": [5, northwind],
+    "rg-contoso-portal": [6, contoso],
+    "rg-ironcloud-dr": 5,
+  };
   const plans: Plan[] = [
-    {
-      company: iron,
-      product: AZURE,
-      status: "Active",
-      billingTerm: "Monthly",
-      quantity: 1,
-      start: "2024-03-01",
-      groups: [
-        ["rg-ironcloud-prod", 23],
-        ["rg-ironcloud-dev", 9],
-        ["rg-ironcloud-data", 12],
-        ["rg-northwind-erp", 8, northwind],
-        ["rg-northwind-web", 6, northwind],
-        ["rg-contoso-imaging", 10, contoso],
-        ["rg-contoso-backup", 4, contoso],
-        ["rg-shared-network", 5],
-        ["rg-shared-monitoring", 3],
-        ["rg-ironcloud-ai", 7],
-        ["rg-ironcloud-sandbox", 4],
-        ["rg-northwind-reports", 5, northwind],
-        ["rg-contoso-portal", 6, contoso],
-        ["rg-ironcloud-dr", 5],
-      ],
-    },
-    {
-      company: bavaria,
-      product: AZURE,
-      status: "Active",
-      billingTerm: "Monthly",
-      quantity: 1,
-      start: "2023-11-01",
-      groups: [
-        ["rg-bavaria-mes", 14],
-        ["rg-bavaria-sap", 11],
-        ["rg-bavaria-iot", 9],
-        ["rg-bavaria-test", 4],
-      ],
-    },
-    {
-      company: thames,
-      product: ACRONIS,
-      status: "Active",
-      billingTerm: "Monthly",
-      quantity: 1,
-      start: "2024-06-12",
-      groups: [
-        ["Thames Legal - London", 4],
-        ["Thames Legal - Reading", 3],
-      ],
-    },
-    {
-      company: maple,
-      product: AZURE,
-      status: "Trial",
-      billingTerm: "Trial",
-      quantity: 1,
-      start: "2026-10-20",
-      groups: [
-        ["rg-mapleleaf-pilot", 6],
-        ["rg-mapleleaf-files", 3],
-      ],
-    },
-    {
-      company: harbour,
-      product: WASABI,
-      status: "Active",
-      billingTerm: "Monthly",
-      quantity: 1,
-      start: "2025-02-01",
-      groups: [["Harbour Bridge - Archive", 1]],
-    },
-    {
-      company: contoso,
-      product: PROOFPOINT,
-      status: "Active",
-      billingTerm: "Monthly",
-      quantity: 1,
-      start: "2022-09-21",
-      groups: [["Contoso Dental Group", 3]],
-    },
-    { company: northwind, product: M365, status: "Active", billingTerm: "Monthly", quantity: 48, start: "2021-01-01" },
-    { company: iron, product: DROPBOX, status: "PendingCancel", billingTerm: "Annual", quantity: 12, start: "2023-04-30" },
-    { company: thames, product: M365, status: "Active", billingTerm: "Annual", quantity: 22, start: "2024-06-12" },
+    [iron, AZURE, "Active", "Monthly", 1, "2024-03-01", ironcloud],
+    [bavaria, AZURE, "Active", "Monthly", 1, "2023-11-01", { "rg-bavaria-mes": 14, "rg-bavaria-sap": 11, "rg-bavaria-iot": 9, "rg-bavaria-test": 4 }],
+    [thames, ACRONIS, "Active", "Monthly", 1, "2024-06-12", { "Thames Legal - London": 4, "Thames Legal - Reading": 3 }],
+    [maple, AZURE, "Trial", "Trial", 1, "2026-10-20", { "rg-mapleleaf-pilot": 6, "rg-mapleleaf-files": 3 }],
+    [harbour, WASABI, "Active", "Monthly", 1, "2025-02-01", { "Harbour Bridge - Archive": 1 }],
+    [contoso, PROOFPOINT, "Active", "Monthly", 1, "2022-09-21", { "Contoso Dental Group": 3 }],
+    [northwind, M365, "Active", "Monthly", 48, "2021-01-01"],
+    [iron, DROPBOX, "PendingCancel", "Annual", 12, "2023-04-30"],
+    [thames, M365, "Active", "Annual", 22, "2024-06-12"],
   ];
   const monthStart = `${day(today).slice(0, 7)}-01`;
   const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
@@ -263,50 +198,45 @@ export function buildPax8Data(today = new Date()): Pax8Data {
   const monthDays: string[] = [];
   for (let d = new Date(`${monthStart}T00:00:00Z`); day(d) <= data.lastUsageDay; d.setUTCDate(d.getUTCDate() + 1)) monthDays.push(day(d));
 
-  for (const [i, plan] of plans.entries()) {
-    const id = uuidFrom(`subscription:${plan.company.name}:${plan.product.name}:${i}`);
-    const trial = plan.status === "Trial";
+  for (const [i, [company, product, status, billingTerm, quantity, start, groups = {}]] of plans.entries()) {
+    const id = uuidFrom(`subscription:${company.name}:${product.name}:${i}`);
     data.subscriptions.push({
       id,
-      companyId: plan.company.id,
-      productId: plan.product.id,
+      companyId: company.id,
+      productId: product.id,
       vendorSubscriptionId: uuidFrom(`vendor-sub:${id}`),
-      quantity: plan.quantity,
-      startDate: `${plan.start}T08:30:00Z`,
-      createdDate: `${plan.start}T08:00:00Z`,
-      billingStart: plan.start,
-      status: plan.status,
-      price: plan.product.price,
-      currencyCode: plan.company.currency,
-      partnerCost: round(plan.product.price * 0.8),
-      productName: plan.product.name,
-      billingTerm: plan.billingTerm,
+      quantity,
+      startDate: `${start}T08:30:00Z`,
+      createdDate: `${start}T08:00:00Z`,
+      billingStart: start,
+      status,
+      price: product.price,
+      currencyCode: company.currency,
+      partnerCost: round(product.price * 0.8),
+      productName: product.name,
+      billingTerm,
     });
-    for (const [g, [name, count, owner]] of (plan.groups ?? []).entries()) {
-      const start = Math.floor(unit(`offset:${name}`) * plan.product.meters.length);
-      const meters = Array.from(
-        { length: Math.min(count, plan.product.meters.length) },
-        (_, k) => plan.product.meters[(start + k) % plan.product.meters.length],
-      );
+    for (const [g, [name, group]] of Object.entries(groups).entries()) {
+      const [count, owner] = typeof group === "number" ? [group] : group;
+      const offset = Math.floor(unit(`offset:${name}`) * product.meters.length);
+      const meters = Array.from({ length: Math.min(count, product.meters.length) }, (_, k) => product.meters[(offset + k) % product.meters.length]);
       const summary: SimSummary = {
         id: uuidFrom(`summary:${id}:${name}`),
-        companyId: (owner ?? plan.company).id,
+        companyId: (owner ?? company).id,
         subscriptionId: id,
-        productId: plan.product.id,
+        productId: product.id,
         resourceGroup: name,
-        vendorName: plan.product.vendor,
+        vendorName: product.vendor,
         currentCharges: 0,
-        currencyCode: plan.company.currency,
+        currencyCode: company.currency,
         partnerTotal: 0,
-        isTrial: trial || (plan.product === ACRONIS && g === 1),
+        isTrial: status === "Trial" || (product === ACRONIS && g === 1),
         meters,
       };
       const lines = monthDays.flatMap((d) => linesFor(summary, d, data));
-      summary.currentCharges = round(lines.reduce((s, l) => s + (l.currentCharges ?? 0), 0));
-      summary.partnerTotal = round(
-        lines.reduce((s, l) => s + (l.partnerTotal ?? 0), 0),
-        3,
-      );
+      const sum = (key: "currentCharges" | "partnerTotal") => lines.reduce((s, l) => s + (l[key] ?? 0), 0);
+      summary.currentCharges = round(sum("currentCharges"));
+      summary.partnerTotal = round(sum("partnerTotal"), 3);
       data.summaries.push(summary);
     }
   }
