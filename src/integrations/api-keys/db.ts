@@ -1,4 +1,4 @@
-import { type Generated, type Kysely, type Migration, sql } from "kysely";
+import { type CreateTableBuilder, type Generated, type Kysely, type Migration, sql } from "kysely";
 import { type Db, withAutoId } from "../../server/db/database";
 
 /** What the last sync saw of each key: never its secret, which the upstream sends only once on create. */
@@ -91,78 +91,50 @@ export type ApiKeysTables = {
 export type ApiKeysDb = Kysely<Db extends Kysely<infer C> ? C & ApiKeysTables : never>;
 export const tables = (db: Db): ApiKeysDb => db.withTables<ApiKeysTables>();
 
+/**
+ * A table from its columns written as SQL reads them: `name type [primary key] [not null] [unique]`,
+ * comma-separated; `autoId` adds the dialect's auto-increment `id` first.
+ */
+function table(db: Kysely<any>, name: string, columns: string, autoId = false) {
+  let t: CreateTableBuilder<string, never> = autoId ? withAutoId(db, db.schema.createTable(name)) : db.schema.createTable(name);
+  for (const column of columns.split(",").map((c) => c.trim())) {
+    const [col, type] = column.split(" ");
+    t = t.addColumn(col, type as "text", (c) => {
+      if (column.includes("primary key")) c = c.primaryKey();
+      if (column.includes("not null")) c = c.notNull();
+      return column.includes("unique") ? c.unique() : c;
+    });
+  }
+  return t;
+}
+
 export const apiKeysMigrations: Record<string, Migration> = {
   "api-keys-001-init": {
     async up(db: Kysely<any>) {
-      await db.schema
-        .createTable("api_keys_key_snapshots")
-        .addColumn("id", "text", (c) => c.primaryKey())
-        .addColumn("user_id", "text", (c) => c.notNull())
-        .addColumn("name", "text", (c) => c.notNull())
-        .addColumn("purpose", "text", (c) => c.notNull())
-        .addColumn("key_prefix", "text", (c) => c.notNull())
-        .addColumn("created_at", "text", (c) => c.notNull())
-        .addColumn("last_used_at", "text")
-        .addColumn("total_requests", "integer", (c) => c.notNull())
-        .addColumn("revoked_at", "text")
-        .addColumn("synced_at", "text", (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable("api_keys_tasks")
-        .addColumn("id", "text", (c) => c.primaryKey())
-        .addColumn("user_id", "text", (c) => c.notNull())
-        .addColumn("api_key_id", "text")
-        .addColumn("purpose", "text")
-        .addColumn("type", "text", (c) => c.notNull())
-        .addColumn("status", "text", (c) => c.notNull())
-        .addColumn("email_count", "integer", (c) => c.notNull())
-        .addColumn("valid_count", "integer", (c) => c.notNull())
-        .addColumn("invalid_count", "integer", (c) => c.notNull())
-        .addColumn("unknown_count", "integer", (c) => c.notNull())
-        .addColumn("created_at", "text", (c) => c.notNull())
-        .addColumn("completed_at", "text")
-        .addColumn("synced_at", "text", (c) => c.notNull())
-        .execute();
+      const snapshot = "id text primary key, user_id text not null, name text not null, purpose text not null, key_prefix text not null";
+      await table(
+        db,
+        "api_keys_key_snapshots",
+        `${snapshot}, created_at text not null, last_used_at text, total_requests integer not null, revoked_at text, synced_at text not null`,
+      ).execute();
+      const counts = "email_count integer not null, valid_count integer not null, invalid_count integer not null, unknown_count integer not null";
+      await table(
+        db,
+        "api_keys_tasks",
+        `id text primary key, user_id text not null, api_key_id text, purpose text, type text not null, status text not null, ${counts}, created_at text not null, completed_at text, synced_at text not null`,
+      ).execute();
       await db.schema.createIndex("api_keys_tasks_user_created").on("api_keys_tasks").columns(["user_id", "created_at"]).execute();
       await db.schema.createIndex("api_keys_tasks_created").on("api_keys_tasks").column("created_at").execute();
-      await db.schema
-        .createTable("api_keys_key_sync_state")
-        .addColumn("key_id", "text", (c) => c.primaryKey())
-        .addColumn("synced_at", "text", (c) => c.notNull())
-        .addColumn("ok", "integer", (c) => c.notNull())
-        .addColumn("error", "text")
-        .execute();
-      await db.schema
-        .createTable("user_credits")
-        .addColumn("user_id", "text", (c) => c.primaryKey())
-        .addColumn("balance", "integer", (c) => c.notNull())
-        .addColumn("shortfall", "integer", (c) => c.notNull())
-        .addColumn("updated_at", "text", (c) => c.notNull())
+      await table(db, "api_keys_key_sync_state", "key_id text primary key, synced_at text not null, ok integer not null, error text").execute();
+      await table(db, "user_credits", "user_id text primary key, balance integer not null, shortfall integer not null, updated_at text not null")
         .addCheckConstraint("user_credits_balance_not_negative", sql`balance >= 0`)
         .execute();
-      await withAutoId(db, db.schema.createTable("api_keys_credit_ledger"))
-        .addColumn("user_id", "text", (c) => c.notNull())
-        .addColumn("task_id", "text", (c) => c.unique())
-        .addColumn("kind", "text", (c) => c.notNull())
-        .addColumn("amount", "integer", (c) => c.notNull())
-        .addColumn("applied", "integer", (c) => c.notNull())
-        .addColumn("shortfall", "integer", (c) => c.notNull())
-        .addColumn("balance_after", "integer", (c) => c.notNull())
-        .addColumn("at", "text", (c) => c.notNull())
-        .execute();
+      const amounts = "amount integer not null, applied integer not null, shortfall integer not null, balance_after integer not null";
+      await table(db, "api_keys_credit_ledger", `user_id text not null, task_id text unique, kind text not null, ${amounts}, at text not null`, true).execute();
       await db.schema.createIndex("api_keys_credit_ledger_user").on("api_keys_credit_ledger").columns(["user_id", "id"]).execute();
-      await withAutoId(db, db.schema.createTable("api_keys_sync_runs"))
-        .addColumn("slot", "bigint", (c) => c.unique())
-        .addColumn("trigger", "text", (c) => c.notNull())
-        .addColumn("replica", "text", (c) => c.notNull())
-        .addColumn("started_at", "text", (c) => c.notNull())
-        .addColumn("finished_at", "text")
-        .addColumn("ok", "integer")
-        .addColumn("error", "text")
-        .addColumn("keys", "integer", (c) => c.notNull())
-        .addColumn("tasks", "integer", (c) => c.notNull())
-        .addColumn("deducted", "integer", (c) => c.notNull())
-        .execute();
+      const run =
+        "started_at text not null, finished_at text, ok integer, error text, keys integer not null, tasks integer not null, deducted integer not null";
+      await table(db, "api_keys_sync_runs", `slot bigint unique, trigger text not null, replica text not null, ${run}`, true).execute();
     },
   },
 };

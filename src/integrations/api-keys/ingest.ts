@@ -38,10 +38,7 @@ export async function ingestTasks(db: ApiKeysDb, tasks: readonly Task[], options
     for (let attempt = 0; ; attempt++) {
       try {
         const r = await db.transaction().execute((trx) => ingestBatch(trx as ApiKeysDb, batch, options));
-        total.stored += r.stored;
-        total.deductions += r.deductions;
-        total.credits += r.credits;
-        total.shortfall += r.shortfall;
+        for (const k of Object.keys(total) as (keyof IngestResult)[]) total[k] += r[k];
         break;
       } catch (error) {
         if (!(error instanceof LedgerRace) || attempt >= 3) throw error;
@@ -86,15 +83,8 @@ async function ingestBatch(trx: ApiKeysDb, batch: readonly Task[], options: Inge
         for (const u of changed.slice(1)) c = c.when("user_id", "=", u).then(value(u));
         return c.else(0).end();
       };
-      return {
-        balance: pick((u) => after.get(u)!),
-        shortfall: eb(
-          "shortfall",
-          "+",
-          pick((u) => shortfalls.get(u) ?? 0),
-        ),
-        updated_at: now,
-      };
+      const owed = pick((u) => shortfalls.get(u) ?? 0);
+      return { balance: pick((u) => after.get(u)!), shortfall: eb("shortfall", "+", owed), updated_at: now };
     })
     .where("user_id", "in", changed)
     .execute();
@@ -108,45 +98,23 @@ async function ingestBatch(trx: ApiKeysDb, batch: readonly Task[], options: Inge
 
 async function notDeducted(trx: ApiKeysDb, candidates: DeductionRequest[]): Promise<DeductionRequest[]> {
   if (candidates.length === 0) return [];
-  const seen = await trx
-    .selectFrom("api_keys_credit_ledger")
-    .select("task_id")
-    .where(
-      "task_id",
-      "in",
-      candidates.map((c) => c.task_id),
-    )
-    .execute();
+  const ids = candidates.map((c) => c.task_id);
+  const seen = await trx.selectFrom("api_keys_credit_ledger").select("task_id").where("task_id", "in", ids).execute();
   const already = new Set(seen.map((s) => s.task_id));
   return candidates.filter((c) => !already.has(c.task_id));
 }
 
 /** Upserts the tasks that are new or changed; a task stored as it is now is not written again. */
 async function storeTasks(trx: ApiKeysDb, batch: readonly Task[], purposeOf: ReadonlyMap<string, string>, now: string): Promise<void> {
-  const rows = batch.map((t) => ({
-    id: t.id,
-    user_id: t.user_id,
-    api_key_id: t.api_key_id,
-    purpose: t.api_key_id ? (purposeOf.get(t.api_key_id) ?? null) : null,
-    type: t.type,
-    status: t.status,
-    email_count: t.email_count ?? (t.type === "verify" ? 1 : 0),
-    valid_count: t.valid_count,
-    invalid_count: t.invalid_count,
-    unknown_count: t.unknown_count,
-    created_at: iso(t.created_at),
-    completed_at: t.completed_at ? iso(t.completed_at) : null,
-    synced_at: now,
-  }));
-  const stored = await trx
-    .selectFrom("api_keys_tasks")
-    .select(["id", "status", "email_count", "purpose"])
-    .where(
-      "id",
-      "in",
-      rows.map((r) => r.id),
-    )
-    .execute();
+  const rows = batch.map((t) => {
+    const { id, user_id, api_key_id, type, status, valid_count, invalid_count, unknown_count } = t;
+    const purpose = api_key_id ? (purposeOf.get(api_key_id) ?? null) : null;
+    const email_count = t.email_count ?? (type === "verify" ? 1 : 0);
+    const times = { created_at: iso(t.created_at), completed_at: t.completed_at ? iso(t.completed_at) : null, synced_at: now };
+    return { id, user_id, api_key_id, purpose, type, status, email_count, valid_count, invalid_count, unknown_count, ...times };
+  });
+  const ids = rows.map((r) => r.id);
+  const stored = await trx.selectFrom("api_keys_tasks").select(["id", "status", "email_count", "purpose"]).where("id", "in", ids).execute();
   const known = new Map(stored.map((r) => [r.id, r]));
   const changed = rows.filter((r) => {
     const k = known.get(r.id);
@@ -180,20 +148,10 @@ async function ensureBalances(trx: ApiKeysDb, users: string[], initialCredits: n
     .returning("user_id")
     .execute();
   if (created.length === 0) return;
+  const grant = { task_id: null, kind: "grant", amount: initialCredits, applied: initialCredits, shortfall: 0, balance_after: initialCredits, at: now };
   await trx
     .insertInto("api_keys_credit_ledger")
-    .values(
-      created.map((c) => ({
-        user_id: c.user_id,
-        task_id: null,
-        kind: "grant",
-        amount: initialCredits,
-        applied: initialCredits,
-        shortfall: 0,
-        balance_after: initialCredits,
-        at: now,
-      })),
-    )
+    .values(created.map((c) => ({ ...grant, user_id: c.user_id })))
     .execute();
 }
 
@@ -225,29 +183,16 @@ export async function storeKeySnapshots(db: ApiKeysDb, keys: readonly APIKeySumm
         )
         .execute();
     }
+    const listed = keys.map((k) => k.id);
     let gone = trx.updateTable("api_keys_key_snapshots").set({ revoked_at: now }).where("revoked_at", "is", null);
-    if (keys.length > 0)
-      gone = gone.where(
-        "id",
-        "not in",
-        keys.map((k) => k.id),
-      );
+    if (listed.length > 0) gone = gone.where("id", "not in", listed);
     await gone.execute();
   });
 }
 
 /** A snapshot row: every field of the summary but never a secret (the list carries none). */
 export function snapshotRow(k: APIKeySummary, now: string) {
-  return {
-    id: k.id,
-    user_id: k.user_id,
-    name: k.name,
-    purpose: k.purpose,
-    key_prefix: k.key_prefix,
-    created_at: iso(k.created_at),
-    last_used_at: k.last_used_at ? iso(k.last_used_at) : null,
-    total_requests: k.total_requests,
-    revoked_at: null,
-    synced_at: now,
-  };
+  const { id, user_id, name, purpose, key_prefix, total_requests } = k;
+  const last_used_at = k.last_used_at ? iso(k.last_used_at) : null;
+  return { id, user_id, name, purpose, key_prefix, total_requests, created_at: iso(k.created_at), last_used_at, revoked_at: null, synced_at: now };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listenSimulator, prng, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
+import { listenSimulator, paginate, prng, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
 import { createApiKeyBody, PURPOSES, rfc3339, TASKS_MAX_LIMIT, type Task } from "./contract";
 import { byCreated, inRange, makeTask, newSecret, results, SIM_USERS, type SimKey, seed, summarize } from "./simulator-data";
 
@@ -71,39 +71,41 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
   if (options.arrivalMs !== undefined) control.arrivalMs = options.arrivalMs;
 
   const app = simulatorApp(control, {
-    errorBody: (_status, code, message) => error(code, message),
+    errorBody: (_status, code, message) => ({ error: code, message }),
     invalidKey: { status: 401, code: "unauthorized", message: "Invalid token." },
+    auth: (request) =>
+      request.headers.authorization === `Bearer ${SIMULATOR_APIKEYS_TOKEN}`
+        ? null
+        : { status: 401, code: "unauthorized", message: "Missing or invalid bearer token." },
   });
-  app.addHook("preHandler", async (request, reply) => {
-    if (request.headers.authorization !== `Bearer ${SIMULATOR_APIKEYS_TOKEN}`)
-      return reply.code(401).send(error("unauthorized", "Missing or invalid bearer token."));
-    control.advance();
-  });
-  const parse = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | null => {
-    const r = schema.safeParse(value);
-    return r.success ? r.data : null;
-  };
+  app.addHook("preHandler", async () => control.advance());
   const live = () => control.keys.filter((k) => !k.revoked);
+  /** A GET whose query is checked first: a wrong one is the upstream's 400. */
+  const get = <S extends z.ZodType>(url: string, schema: S, handle: (q: z.infer<S>) => unknown) =>
+    app.get(url, async (request, reply) => {
+      const q = schema.safeParse(request.query);
+      return q.success
+        ? handle(q.data)
+        : reply.code(400).send(error("invalid_request", "from and to must be RFC 3339; user_id is required for tasks; limit at most 500."));
+    });
 
-  app.get("/api/v1/api-keys", async (request, reply) => {
-    const q = parse(range, request.query);
-    if (!q) return reply.code(400).send(error("invalid_request", "from and to must be RFC 3339 date-times."));
-    const keys = live()
+  get("/api/v1/api-keys", range, (q) => ({
+    keys: live()
       .filter((k) => !q.user_id || k.user_id === q.user_id)
       .map((k) => summarize(k, control.tasks, q.from, q.to))
-      .filter((k) => (!q.from && !q.to) || inRange(k.last_used_at, q.from, q.to));
-    return { keys };
-  });
+      .filter((k) => (!q.from && !q.to) || inRange(k.last_used_at, q.from, q.to)),
+  }));
 
   app.post("/api/v1/api-keys", async (request, reply) => {
-    const body = parse(createApiKeyBody, request.body);
-    if (!body) return reply.code(400).send(error("invalid_request", "name and purpose are required."));
+    const body = createApiKeyBody.safeParse(request.body);
+    if (!body.success) return reply.code(400).send(error("invalid_request", "name and purpose are required."));
     const { plaintext, key_prefix, secret_hash } = newSecret();
+    const { name, purpose, user_id = SIM_USERS[0] } = body.data;
     const key: SimKey = {
       id: `key_${Date.now().toString(36)}_${control.keys.length}`,
-      user_id: body.user_id ?? SIM_USERS[0],
-      name: body.name,
-      purpose: body.purpose,
+      user_id,
+      name,
+      purpose,
       key_prefix,
       secret_hash,
       created_at: new Date().toISOString(),
@@ -120,9 +122,7 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
     return reply.code(204).send();
   });
 
-  app.get("/metrics/api-usage", async (request, reply) => {
-    const q = parse(range, request.query);
-    if (!q) return reply.code(400).send(error("invalid_request", "from and to must be RFC 3339 date-times."));
+  get("/metrics/api-usage", range, (q) => {
     const purposeOf = new Map(control.keys.map((k) => [k.id, k.purpose]));
     const purposes = PURPOSES.map((p) => ({ purpose: p, total_requests: 0, last_used_at: null as string | null }));
     for (const t of control.tasks) {
@@ -134,12 +134,9 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
     return { from: q.from ?? null, to: q.to ?? null, total_requests: purposes.reduce((s, p) => s + p.total_requests, 0), purposes };
   });
 
-  app.get("/metrics/verifications", async (request, reply) => {
-    const q = parse(range, request.query);
-    if (!q) return reply.code(400).send(error("invalid_request", "from and to must be RFC 3339 date-times."));
+  get("/metrics/verifications", range, (q) => {
     const totals = { tasks: 0, emails: 0, valid: 0, invalid: 0, unknown: 0 };
-    for (const t of control.tasks) {
-      if (t.status !== "completed" || !inRange(t.created_at, q.from, q.to)) continue;
+    for (const t of control.tasks.filter((t) => t.status === "completed" && inRange(t.created_at, q.from, q.to))) {
       totals.tasks++;
       totals.emails += t.email_count ?? 1;
       totals.valid += t.valid_count;
@@ -149,11 +146,13 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
     return { from: q.from ?? null, to: q.to ?? null, totals };
   });
 
-  app.get("/tasks", async (request, reply) => {
-    const q = parse(taskQuery, request.query);
-    if (!q) return reply.code(400).send(error("invalid_request", "user_id is required; from and to must be RFC 3339; limit at most 500."));
-    const all = control.tasks.filter((t) => t.user_id === q.user_id && inRange(t.created_at, q.from, q.to));
-    return { tasks: all.slice(q.offset, q.offset + q.limit), total: all.length, limit: q.limit, offset: q.offset };
+  get("/tasks", taskQuery, (q) => {
+    const { items, total } = paginate(
+      control.tasks.filter((t) => t.user_id === q.user_id && inRange(t.created_at, q.from, q.to)),
+      q.offset,
+      q.limit,
+    );
+    return { tasks: items, total, limit: q.limit, offset: q.offset };
   });
 
   app.get<{ Params: { id: string } }>("/tasks/:id", async (request, reply) => {
