@@ -94,8 +94,10 @@ export async function readWithFallback<T>(
 
 /** The overview card's figures, from the synced data: credits left and used, requests this month, and the last sync. */
 export async function overviewFigures(db: ApiKeysDb): Promise<Figures> {
-  const sum = (column: "balance" | "shortfall") => db.selectFrom("user_credits").select((eb) => eb.fn.sum<number>(column).as("n"));
-  const [balance, shortfall] = await Promise.all([sum("balance").executeTakeFirst(), sum("shortfall").executeTakeFirst()]);
+  const credits = await db
+    .selectFrom("user_credits")
+    .select((eb) => [eb.fn.sum<number>("balance").as("balance"), eb.fn.sum<number>("shortfall").as("shortfall")])
+    .executeTakeFirst();
   const grants = await db
     .selectFrom("api_keys_credit_ledger")
     .select((eb) => eb.fn.sum<number>("applied").as("n"))
@@ -118,7 +120,7 @@ export async function overviewFigures(db: ApiKeysDb): Promise<Figures> {
   const lastSyncedAt = await syncedReads(db).lastSyncedAt();
   // A balance is its grants less its applied deductions, so what was used is what was granted less what is left.
   const granted = Number(grants?.n ?? 0);
-  const remaining = Number(balance?.n ?? 0);
+  const remaining = Number(credits?.balance ?? 0);
   const stale = lastRun?.ok === 0;
   return {
     totalQuota: granted || null,
@@ -128,6 +130,6 @@ export async function overviewFigures(db: ApiKeysDb): Promise<Figures> {
     fetchedAt: lastSyncedAt,
     stale,
     message: stale ? `${lastRun?.error ?? "The last sync failed."} Showing the last synced figures.` : lastSyncedAt ? undefined : "Not synced yet.",
-    details: { requestsThisMonth: Number(month?.n ?? 0), shortfall: Number(shortfall?.n ?? 0), lastSyncedAt },
+    details: { requestsThisMonth: Number(month?.n ?? 0), shortfall: Number(credits?.shortfall ?? 0), lastSyncedAt },
   };
 }
