@@ -6,6 +6,7 @@ import { App as AntdApp, ConfigProvider } from "antd";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
 import { NotFound, queryClient, usageConsole } from "../lib/client";
 import { authProvider } from "./auth-provider";
+import { cspNonce } from "./csp-nonce";
 import { Header } from "./header";
 import { Home } from "./pages/home";
 import { LoginPage } from "./pages/login-page";
@@ -31,7 +32,7 @@ const Title = ({ collapsed }: { collapsed: boolean }) => <ThemedTitle collapsed=
 export function App() {
   return (
     <BrowserRouter>
-      <ConfigProvider theme={theme}>
+      <ConfigProvider theme={theme} csp={{ nonce: cspNonce }}>
         <AntdApp>
           <Refine
             routerProvider={routerProvider}
