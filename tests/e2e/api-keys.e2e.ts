@@ -137,7 +137,7 @@ describe("API keys in a browser", () => {
       const zapier = page.getByTestId("usage-card").locator("tr", { hasText: "Zapier" }).first();
       // Each key says its own last sync failed; hovering tells why.
       await zapier.getByText(/^Sync failed/).hover();
-      await page.getByRole("tooltip").getByText("The email-verification API could not be reached.").waitFor();
+      await page.getByRole("tooltip").getByText("The email-verification API could not be reached. Try again.").waitFor();
       expect(await page.getByRole("button", { name: "Create key" }).count()).toBe(0);
       expect(await page.getByRole("button", { name: /^Revoke/ }).count()).toBe(0);
       await page.screenshot({ path: `${SHOTS}/api-keys-stale.png` });
