@@ -133,6 +133,16 @@ describe("API keys in a browser", () => {
       const alert = page.getByRole("alert").filter({ hasText: "could not be reached" });
       await alert.waitFor();
       expect(await alert.getByRole("button", { name: "Retry" }).count()).toBe(1);
+      // Once the page's reads have settled, Retry asks each of them once, past the server's cache (a viewer cannot sync).
+      await page.waitForLoadState("networkidle");
+      const asked: string[] = [];
+      page.on("request", (r) => r.url().includes("/api/") && asked.push(new URL(r.url()).pathname + new URL(r.url()).search));
+      await alert.getByRole("button", { name: "Retry" }).click();
+      await expect.poll(() => asked.length).toBe(4);
+      await page.waitForLoadState("networkidle");
+      expect(asked.sort()).toEqual(
+        ["/api/api-keys/keys", "/api/api-keys/metrics/api-usage", "/api/api-keys/metrics/verifications", "/api/api-keys/sync"].map((p) => `${p}?refresh=1`),
+      );
       expect(await page.getByTestId("last-synced").innerText()).toMatch(/^Last synced /);
       const zapier = page.getByTestId("usage-card").locator("tr", { hasText: "Zapier" }).first();
       // Each key says its own last sync failed; hovering tells why.
