@@ -10,6 +10,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
   /** Who acted; defaults to the request's user. */
   actor?: { id: string | null; email: string | null };
+  /** Entries with the same key fold into one row whose `count` grows (repeated sign-in failures). */
+  repeatKey?: string;
 }
 
 export type Audit = ReturnType<typeof createAudit>;
@@ -32,7 +34,11 @@ export function createAudit(db: Db) {
           request_id: request?.id ?? null,
           ip: request?.ip ?? null,
           details: entry.details ? JSON.stringify(entry.details) : null,
+          repeat_key: entry.repeatKey ?? null,
         })
+        .$if(entry.repeatKey !== undefined, (q) =>
+          q.onConflict((oc) => oc.column("repeat_key").doUpdateSet((eb) => ({ count: eb(eb.ref("audit_log.count"), "+", 1) }))),
+        )
         .execute();
     },
   };

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { parseInput } from "../validate";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { SESSION_COOKIE, type Sessions } from "./sessions";
-import type { LoginThrottle } from "./throttle";
+import { accountLimit, addressLimit, type LoginThrottle } from "./throttle";
 import { DEMO_USERS } from "./users";
 
 const loginBody = z.object({
@@ -35,29 +35,29 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
 
   app.post("/auth/login", { config: { permission: "public" } }, async (request, reply) => {
     const { email, password } = parseInput(loginBody, request.body, "body");
-    const keys = [
-      { key: `email:${email}`, threshold: 5 },
-      { key: `ip:${request.ip}`, threshold: 20 },
-    ];
-    const wait = Math.max(...(await Promise.all(keys.map((k) => throttle.lockedFor(k.key)))));
-    if (wait > 0) {
-      await audit.record(request, {
+    // Failures of one account from one address fold into one audit row a minute.
+    const failure = (why: string, id: string | null = null) =>
+      audit.record(request, {
         action: "auth.login",
         outcome: "failure",
         target: `user:${email}`,
-        details: { why: "throttled" },
-        actor: { id: null, email },
+        details: { why },
+        actor: { id, email },
+        repeatKey: `auth.login:${email}:${request.ip}:${new Date().toISOString().slice(0, 16)}`,
       });
+    // Counted before the password is checked: attempts sent at once get no more guesses than the limit.
+    const wait = await throttle.attempt([accountLimit(email), addressLimit(request.ip)]);
+    if (wait > 0) {
+      await failure("throttled");
       throw new AppError(429, "too_many_attempts", `Too many failed sign-ins. Try again in ${wait} seconds.`, undefined, { "retry-after": String(wait) });
     }
     const user = await db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !ok) {
-      await Promise.all(keys.map((k) => throttle.fail(k.key, k.threshold)));
-      await audit.record(request, { action: "auth.login", outcome: "failure", target: `user:${email}`, actor: { id: user?.id ?? null, email } });
+      await failure("wrong email or password", user?.id ?? null);
       throw new AppError(401, "invalid_credentials", "Email or password is wrong.");
     }
-    await throttle.clear(`email:${email}`);
+    await throttle.clear(accountLimit(email).key);
     const sessionId = await sessions.create(user.id);
     await audit.record(request, { action: "auth.login", outcome: "success", target: `user:${email}`, actor: { id: user.id, email } });
     reply.setCookie(SESSION_COOKIE, sessionId, cookie);

@@ -34,6 +34,9 @@ export interface AuditLogTable {
   request_id: string | null;
   ip: string | null;
   details: string | null;
+  /** Repeats of one event folded into this row (sign-in failures of an account from an address in a minute). */
+  repeat_key: string | null;
+  count: Generated<number>;
 }
 
 export interface IdempotencyKeysTable {

@@ -71,6 +71,17 @@ export const coreMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "core-003-audit-repeats": {
+    async up(db: Kysely<any>) {
+      // Anonymous clients must not grow the audit log without bound: repeats fold into one row.
+      await db.schema.alterTable("audit_log").addColumn("repeat_key", "text").execute();
+      await db.schema
+        .alterTable("audit_log")
+        .addColumn("count", "integer", (c) => c.notNull().defaultTo(1))
+        .execute();
+      await db.schema.createIndex("audit_log_repeat_key").on("audit_log").column("repeat_key").unique().execute();
+    },
+  },
 };
 
 /** `schema`: PostgreSQL only, the schema the app's tables live in (its search_path), so Kysely's own tables go there too. */
