@@ -180,29 +180,7 @@ export const listUsageLinesOptions = z.object({
 
 export type UsageSummarySort = SortField | `${SortField},${SortDirection}`;
 
-export interface ListSubscriptionsOptions {
-  page?: number;
-  size?: number;
-  companyId?: string;
-  productId?: string;
-  status?: (typeof SUBSCRIPTION_STATUSES)[number];
-  billingTerm?: (typeof BILLING_TERMS)[number];
-}
-
-export interface ListUsageSummariesOptions {
-  /** 0-based. */
-  page?: number;
-  /** 1–200, Pax8's default 10. */
-  size?: number;
-  sort?: UsageSummarySort;
-  resourceGroup?: string;
-  companyId?: string;
-}
-
-export interface ListUsageLinesOptions {
-  /** Required: yyyy-MM-dd. */
-  usageDate: string;
-  productId?: string;
-  page?: number;
-  size?: number;
-}
+/** What the typed client takes: the checked options' own types (page 0-based, size 1–200 with Pax8's default 10, usageDate yyyy-MM-dd). */
+export type ListSubscriptionsOptions = z.output<typeof listSubscriptionsOptions>;
+export type ListUsageSummariesOptions = z.output<typeof listUsageSummariesOptions>;
+export type ListUsageLinesOptions = z.output<typeof listUsageLinesOptions>;

@@ -14,13 +14,6 @@ import { Money, TrialTag } from "./cells";
 import { PAGE_SIZES } from "./subscriptions-list";
 
 const DATE = "YYYY-MM-DD";
-/** The money columns, in the line's currency; only the charges stay on a narrow screen. */
-const MONEY = [
-  ["unitPrice", "Unit price", false],
-  ["currentCharges", "Charges", true],
-  ["partnerTotal", "Partner total", false],
-  ["currentProfit", "Profit", false],
-] as const;
 
 /** The usage lines of one summary for one day: date picker, product filter, pages; all in the URL. */
 export function UsageLines({ summaryId, currency }: { summaryId: string; currency: string | undefined }) {
@@ -102,16 +95,33 @@ export function UsageLines({ summaryId, currency }: { summaryId: string; currenc
           <Table.Column<UsageLine> dataIndex="productName" title="Product" render={(v: string | undefined) => v ?? "—"} />
           <Table.Column<UsageLine> dataIndex="unitOfMeasure" title="Unit" responsive={["md"]} render={(v: string | undefined) => v ?? "—"} />
           <Table.Column<UsageLine> dataIndex="quantity" title="Quantity" align="right" render={(v: number | undefined) => formatNumber(v)} />
-          {MONEY.map(([key, title, everywhere]) => (
-            <Table.Column<UsageLine>
-              key={key}
-              dataIndex={key}
-              title={title}
-              align="right"
-              responsive={everywhere ? undefined : ["md"]}
-              render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
-            />
-          ))}
+          <Table.Column<UsageLine>
+            dataIndex="unitPrice"
+            title="Unit price"
+            responsive={["md"]}
+            align="right"
+            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
+          />
+          <Table.Column<UsageLine>
+            dataIndex="currentCharges"
+            title="Charges"
+            align="right"
+            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
+          />
+          <Table.Column<UsageLine>
+            dataIndex="partnerTotal"
+            title="Partner total"
+            responsive={["md"]}
+            align="right"
+            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
+          />
+          <Table.Column<UsageLine>
+            dataIndex="currentProfit"
+            title="Profit"
+            responsive={["md"]}
+            align="right"
+            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
+          />
           <Table.Column<UsageLine> dataIndex="isTrial" title="Trial" responsive={["md"]} render={(v: boolean | undefined) => <TrialTag trial={v} />} />
         </Table>
       )}

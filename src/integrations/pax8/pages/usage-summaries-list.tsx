@@ -143,17 +143,22 @@ export default function UsageSummariesList() {
           />
           <Table.Column<UsageSummary> dataIndex="vendorName" title="Vendor" responsive={["md"]} render={(v: string | undefined) => v ?? "—"} />
           <Table.Column<UsageSummary> dataIndex="companyId" title="Company" responsive={["md"]} render={(id: string | undefined) => <ShortId id={id} />} />
-          {(["currentCharges", "partnerTotal"] as const).map((key) => (
-            <Table.Column<UsageSummary>
-              key={key}
-              dataIndex={key}
-              title={key === "currentCharges" ? "Current charges" : "Partner total"}
-              align="right"
-              sorter
-              defaultSortOrder={getDefaultSortOrder(key, sorters)}
-              render={(v: number | undefined, s) => <Money amount={v} currency={s.currencyCode} />}
-            />
-          ))}
+          <Table.Column<UsageSummary>
+            dataIndex="currentCharges"
+            title="Current charges"
+            align="right"
+            sorter
+            defaultSortOrder={getDefaultSortOrder("currentCharges", sorters)}
+            render={(v: number | undefined, s) => <Money amount={v} currency={s.currencyCode} />}
+          />
+          <Table.Column<UsageSummary>
+            dataIndex="partnerTotal"
+            title="Partner total"
+            align="right"
+            sorter
+            defaultSortOrder={getDefaultSortOrder("partnerTotal", sorters)}
+            render={(v: number | undefined, s) => <Money amount={v} currency={s.currencyCode} />}
+          />
           <Table.Column<UsageSummary> dataIndex="isTrial" title="Trial" responsive={["md"]} render={(v: boolean | undefined) => <TrialTag trial={v} />} />
         </Table>
       )}
