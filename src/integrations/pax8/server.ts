@@ -57,7 +57,7 @@ const clientOf = perContext((ctx: Pax8Context) => {
   });
 });
 function configuredClient(ctx: Pax8Context): Pax8Client {
-  if (!ctx.env.PAX8_CLIENT_ID || !ctx.env.PAX8_CLIENT_SECRET) throw notConfigured(PAX8, "PAX8_CLIENT_ID");
+  if (!ctx.env.PAX8_CLIENT_ID || !ctx.env.PAX8_CLIENT_SECRET) throw notConfigured(PAX8, ctx.env.PAX8_CLIENT_ID ? "PAX8_CLIENT_SECRET" : "PAX8_CLIENT_ID");
   return clientOf(ctx);
 }
 
