@@ -32,7 +32,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
     },
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
-    trustProxy: config.TRUST_PROXY,
+    // A hop count trusts that many proxies nearest the server, as Fastify's own number form does.
+    trustProxy: typeof config.TRUST_PROXY === "number" ? (_address: string, hop: number) => hop < (config.TRUST_PROXY as number) : config.TRUST_PROXY,
     frameworkErrors,
     clientErrorHandler,
   });

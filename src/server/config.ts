@@ -24,8 +24,23 @@ export const coreEnvSchema = z.object({
   SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   SESSION_IDLE_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(60)),
   COOKIE_SECURE: envVar.flag(),
-  /** Behind a load balancer: take the client's address from X-Forwarded-For (else anyone could pick theirs). */
-  TRUST_PROXY: envVar.flag(),
+  /**
+   * Behind load balancers: how many proxy hops to trust (a number), or the proxies' addresses or
+   * CIDR ranges (a comma-separated list). The client's address is the last untrusted hop of
+   * X-Forwarded-For; unset or 0, the header is ignored.
+   */
+  TRUST_PROXY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^(\d+|false|true|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, "must be a number of hops or a comma-separated list of proxy addresses")
+      .optional()
+      .transform((v): number | string[] => {
+        if (v === undefined || v === "false") return 0;
+        if (v === "true") return 1;
+        return /^\d+$/.test(v) ? Number(v) : v.split(",").map((a) => a.trim());
+      }),
+  ),
   DEMO_USERS: envVar.flag(),
   DEMO_PASSWORD: z.preprocess(blankToUndefined, z.string().min(1).default("demo")),
   UPSTREAM_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(5000)),

@@ -90,6 +90,26 @@ describe("idle sessions", () => {
 });
 
 describe("client addresses", () => {
+  it("take the last untrusted hop with TRUST_PROXY as a hop count or a list of proxies, so a client cannot pick its own", async () => {
+    // The client sent "198.51.100.66" itself; the one proxy appended the address it saw.
+    const forwarded = "198.51.100.66, 203.0.113.7";
+    for (const trust of ["1", "127.0.0.1"]) {
+      const t = await startTestApp({ env: { TRUST_PROXY: trust } });
+      try {
+        await t.app.inject({
+          method: "POST",
+          url: "/api/auth/login",
+          payload: { email: "admin@example.com", password: "x" },
+          headers: { "x-forwarded-for": forwarded },
+        });
+        const row = await t.db.selectFrom("audit_log").select("ip").where("outcome", "=", "failure").executeTakeFirstOrThrow();
+        expect(row.ip, `TRUST_PROXY=${trust}`).toBe("203.0.113.7");
+      } finally {
+        await t.close();
+      }
+    }
+  });
+
   it("ignore X-Forwarded-For unless TRUST_PROXY is set, so the sign-in throttle cannot be dodged", async () => {
     for (const [trust, expected] of [
       ["0", "127.0.0.1"],
