@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { z } from "zod";
 import { type Audit, createAudit } from "./audit";
 import { ensureDemoUsers } from "./auth/users";
-import { type CoreConfig, coreEnvSchema, parseEnv } from "./config";
+import { ConfigError, type CoreConfig, coreEnvSchema, parseEnv } from "./config";
 import { createDb, type Db } from "./db/database";
 import { migrate } from "./db/migrations";
 import type { IntegrationContext, RunningSimulator, ServerIntegration } from "./integration";
@@ -33,8 +33,7 @@ export interface Console {
   contexts: Map<string, IntegrationContext<any>>;
   /** True when demo users were created. */
   demoUsers: boolean;
-  /** What the sign-in page may say of the demo users: their password only when it is the default one. */
-  demo: { password: string | null } | null;
+
   /** Starts background jobs; called once the logger is known. */
   start(log: FastifyBaseLogger): void;
   close(): Promise<void>;
@@ -54,6 +53,10 @@ export async function createConsole(options: ConsoleOptions = {}): Promise<Conso
   try {
     await migrate(db, Object.assign({}, ...integrations.map((i) => i.migrations ?? {})), options.dbSchema);
     const noUpstream = integrations.every((i) => !parsed[i.baseUrlVar]);
+    // Demo accounts beside a real upstream would open it to anyone who knows the default password.
+    if (config.DEMO_USERS && !noUpstream && config.DEMO_PASSWORD === "demo") {
+      throw new ConfigError(['DEMO_PASSWORD: must be set to something other than "demo" when DEMO_USERS=1 and an upstream is configured']);
+    }
     const demoUsers = (options.demoUsers ?? true) && (noUpstream || config.DEMO_USERS);
     if (demoUsers) await ensureDemoUsers(db, config.DEMO_PASSWORD);
 
@@ -83,7 +86,6 @@ export async function createConsole(options: ConsoleOptions = {}): Promise<Conso
       integrations,
       contexts,
       demoUsers,
-      demo: demoUsers ? { password: env.DEMO_PASSWORD ? null : config.DEMO_PASSWORD } : null,
       start(log) {
         if (!options.jobs) return;
         for (const integration of integrations) {

@@ -61,7 +61,9 @@ async function consoleScope(scope: FastifyInstance, options: { core: Console; ro
     },
     options.routes,
   );
-  if (sessions) authRoutes(scope, { db, sessions, throttle: new LoginThrottle(db), audit: core.audit, cookieSecure: config.COOKIE_SECURE, demo: core.demo });
+  if (sessions)
+    authRoutes(scope, { db, sessions, throttle: new LoginThrottle(db), audit: core.audit, cookieSecure: config.COOKIE_SECURE, demo: core.demoUsers });
+  if (sessions && core.demoUsers) scope.log.warn("Demo users exist (DEMO_USERS or no upstream configured): anyone who knows their password can sign in");
 
   scope.get("/auth/me", { config: { permission: "authenticated" } }, async (request) => {
     const { id, email, name, roles, permissions, restaurantId } = request.user!;

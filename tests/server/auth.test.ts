@@ -89,6 +89,29 @@ describe("idle sessions", () => {
   });
 });
 
+describe("demo users", () => {
+  it("are refused next to a real upstream while their password is the default one", async () => {
+    await expect(startTestApp({ env: { DEMO_USERS: "1", IMAI_API_BASE_URL: "http://127.0.0.1:9/", IMAI_API_KEY: "k-1234" } })).rejects.toThrow(/DEMO_PASSWORD/);
+    const t = await startTestApp({
+      env: { DEMO_USERS: "1", DEMO_PASSWORD: "a-long-one-8c1f", IMAI_API_BASE_URL: "http://127.0.0.1:9/", IMAI_API_KEY: "k-1234" },
+    });
+    await t.close();
+  });
+
+  it("are listed on the sign-in page without any password", async () => {
+    const t = await startTestApp();
+    try {
+      const config = await t.app.inject({ url: "/api/auth/config" });
+      expect(config.json().demo.users.length).toBeGreaterThan(0);
+      expect(Object.keys(config.json().demo)).toEqual(["users"]);
+      expect(config.body).not.toMatch(/password/i);
+      expect(t.logs.join("")).toMatch(/Demo users exist/);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("client addresses", () => {
   it("take the last untrusted hop with TRUST_PROXY as a hop count or a list of proxies, so a client cannot pick its own", async () => {
     // The client sent "198.51.100.66" itself; the one proxy appended the address it saw.

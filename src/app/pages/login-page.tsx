@@ -6,7 +6,7 @@ import { Navigate } from "react-router";
 import { http } from "../../lib/client";
 
 interface AuthConfig {
-  demo: { users: Array<{ email: string; role: string }>; password: string | null } | null;
+  demo: { users: Array<{ email: string; role: string }> } | null;
 }
 
 export function LoginPage() {
@@ -45,14 +45,10 @@ export function LoginPage() {
               message="Demo accounts"
               description={
                 <Space direction="vertical" size={4}>
-                  {config.demo.password && <span>Password: {config.demo.password}</span>}
+                  <span>Pick a role, then type the demo password (`npm start` prints it).</span>
                   <Space size={[4, 4]} wrap>
                     {config.demo.users.map((u) => (
-                      <Tag
-                        key={u.email}
-                        style={{ cursor: "pointer" }}
-                        onClick={() => form.setFieldsValue({ email: u.email, password: config.demo?.password ?? "" })}
-                      >
+                      <Tag key={u.email} style={{ cursor: "pointer" }} onClick={() => form.setFieldsValue({ email: u.email })}>
                         {u.role}
                       </Tag>
                     ))}

@@ -20,8 +20,8 @@ export interface AuthDeps {
   throttle: LoginThrottle;
   audit: Audit;
   cookieSecure: boolean;
-  /** Demo accounts to list on the login page, when demo users exist. */
-  demo: { password: string | null } | null;
+  /** Demo accounts exist: the login page lists them. */
+  demo: boolean;
 }
 
 export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
@@ -30,7 +30,8 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   const cookie = { httpOnly: true, sameSite: "strict", secure: deps.cookieSecure, path: "/" } as const;
 
   app.get("/auth/config", { config: { permission: "public" } }, async () => ({
-    demo: deps.demo ? { users: DEMO_USERS.map(({ email, role }) => ({ email, role })), password: deps.demo.password } : null,
+    // Who the demo accounts are, never their password.
+    demo: deps.demo ? { users: DEMO_USERS.map(({ email, role }) => ({ email, role })) } : null,
   }));
 
   app.post("/auth/login", { config: { permission: "public" } }, async (request, reply) => {
