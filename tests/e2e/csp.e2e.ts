@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIM_RESTAURANTS } from "../../src/integrations/restaurants/simulator-data";
+import { TEST_PASSWORD } from "../helpers/app";
 import { type E2E, startE2E } from "../helpers/browser";
 
 /** Every Content-Security-Policy violation the page reports, collected from its first script on. */
@@ -28,7 +29,7 @@ describe("every page under the Content-Security-Policy", () => {
     const header = (await page.goto("/login"))?.headers()["content-security-policy"];
     expect(header).toMatch(/style-src-elem 'self' 'nonce-/);
     await page.getByLabel("Email").fill("admin@example.com");
-    await page.getByLabel("Password").fill("demo");
+    await page.getByLabel("Password").fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 

@@ -8,6 +8,9 @@ import { type BuildOptions, type BuiltApp, buildApp } from "../../src/server/app
 export const TEST_DATABASES = ["sqlite", "postgres"] as const;
 export type TestDatabase = (typeof TEST_DATABASES)[number];
 
+/** The demo users' password in tests. */
+export const TEST_PASSWORD = "test-demo-password";
+
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 export interface TestApp extends BuiltApp {
@@ -33,18 +36,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       cb();
     },
   });
-  const built = await buildApp({
-    ...options,
-    env: {
-      DATABASE_URL: database === "postgres" ? POSTGRES_URL : "sqlite::memory:",
-      STATIC_DIR: "dist",
-      DEMO_USERS: "1",
-      SESSION_SECRET: "test-session-secret-0123456789abcdef",
-      ...options.env,
-    },
-    logStream,
-    dbSchema: schema,
-  });
+  const env = {
+    DATABASE_URL: database === "postgres" ? POSTGRES_URL : "sqlite::memory:",
+    STATIC_DIR: "dist",
+    DEMO_USERS: "1",
+    // Beside a real upstream the console refuses the default demo password.
+    DEMO_PASSWORD: TEST_PASSWORD,
+    SESSION_SECRET: "test-session-secret-0123456789abcdef",
+    ...options.env,
+  };
+  const built = await buildApp({ ...options, env, logStream, dbSchema: schema });
   const cookies = new Map<Role, string>();
   return {
     ...built,
@@ -52,7 +53,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async login(role) {
       const known = cookies.get(role);
       if (known) return known;
-      const res = await built.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: `${role}@example.com`, password: "demo" } });
+      const res = await built.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: `${role}@example.com`, password: env.DEMO_PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login as ${role} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
       cookies.set(role, cookie);

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import type { Role } from "../../src/auth/permissions";
-import { startTestApp, type TestApp, type TestAppOptions } from "./app";
+import { startTestApp, TEST_PASSWORD, type TestApp, type TestAppOptions } from "./app";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -56,7 +56,7 @@ export async function startE2E(options: TestAppOptions = {}): Promise<E2E> {
 }
 
 /** Signs in through the login form, as a person does. */
-export async function signIn(page: Page, role: Role, password = "demo"): Promise<void> {
+export async function signIn(page: Page, role: Role, password = TEST_PASSWORD): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(`${role}@example.com`);
   await page.getByLabel("Password").fill(password);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, TEST_DATABASES, type TestApp } from "../helpers/app";
+import { startTestApp, TEST_DATABASES, TEST_PASSWORD, type TestApp } from "../helpers/app";
 
 describe.each(TEST_DATABASES)("sessions and sign-in (%s)", (database) => {
   let t: TestApp;
@@ -12,7 +12,7 @@ describe.each(TEST_DATABASES)("sessions and sign-in (%s)", (database) => {
     t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password }, headers });
 
   it("signs in with an HttpOnly, SameSite session cookie and says who is signed in", async () => {
-    const res = await login("support@example.com", "demo");
+    const res = await login("support@example.com", TEST_PASSWORD);
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies[0];
     expect(cookie).toMatchObject({ name: "uc_session", httpOnly: true, sameSite: "Strict", path: "/" });
@@ -42,14 +42,14 @@ describe.each(TEST_DATABASES)("sessions and sign-in (%s)", (database) => {
 
   it("throttles repeated failures with 429 and Retry-After, even for the right password", async () => {
     for (let i = 0; i < 5; i++) expect((await login("editor@example.com", `nope-${i}`)).statusCode).toBe(401);
-    const locked = await login("editor@example.com", "demo");
+    const locked = await login("editor@example.com", TEST_PASSWORD);
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
     expect(locked.json().error.message).toMatch(/Too many failed sign-ins/);
   });
 
   it("ends the session on logout", async () => {
-    const res = await login("admin@example.com", "demo");
+    const res = await login("admin@example.com", TEST_PASSWORD);
     const cookie = `uc_session=${res.cookies[0].value}`;
     expect((await t.app.inject({ url: "/api/auth/me", headers: { cookie } })).statusCode).toBe(200);
     expect((await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie } })).statusCode).toBe(200);
@@ -91,7 +91,9 @@ describe("idle sessions", () => {
 
 describe("demo users", () => {
   it("are refused next to a real upstream while their password is the default one", async () => {
-    await expect(startTestApp({ env: { DEMO_USERS: "1", IMAI_API_BASE_URL: "http://127.0.0.1:9/", IMAI_API_KEY: "k-1234" } })).rejects.toThrow(/DEMO_PASSWORD/);
+    await expect(
+      startTestApp({ env: { DEMO_USERS: "1", DEMO_PASSWORD: "demo", IMAI_API_BASE_URL: "http://127.0.0.1:9/", IMAI_API_KEY: "k-1234" } }),
+    ).rejects.toThrow(/DEMO_PASSWORD/);
     const t = await startTestApp({
       env: { DEMO_USERS: "1", DEMO_PASSWORD: "a-long-one-8c1f", IMAI_API_BASE_URL: "http://127.0.0.1:9/", IMAI_API_KEY: "k-1234" },
     });

@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../helpers/app";
+import { startTestApp, TEST_PASSWORD, type TestApp } from "../helpers/app";
 
 /** One raw HTTP exchange, so that Node's own refusals (431, 414) are seen as a client sees them. */
 function raw(base: string, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }) {
@@ -105,7 +105,7 @@ describe("the edge: every error in the error shape, bounded input, headers", () 
   });
 
   it("clears the session cookie on logout with the flags it was set with", async () => {
-    const signedIn = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "viewer@example.com", password: "demo" } });
+    const signedIn = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "viewer@example.com", password: TEST_PASSWORD } });
     const cookie = `uc_session=${signedIn.cookies[0].value}`;
     const res = await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie } });
     const cleared = String(res.headers["set-cookie"]);

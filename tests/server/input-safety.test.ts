@@ -51,7 +51,7 @@ describe.each(TEST_DATABASES)("hostile input (%s)", (database) => {
   it("reads a blank alerts threshold as the default 90 %, not 0", async () => {
     const blank = (await t.app.inject({ url: `/api${BFF.alerts}?threshold=`, headers: { cookie: admin } })).json();
     const standard = (await t.app.inject({ url: `/api${BFF.alerts}?threshold=0.9`, headers: { cookie: admin } })).json();
-    expect(blank.pagination.total).toBe(standard.pagination.total);
-    expect(blank.threshold).toBe(0.9);
+    expect(blank.data.pagination.total).toBe(standard.data.pagination.total);
+    expect(blank.data.threshold).toBe(0.9);
   });
 });

@@ -28,7 +28,7 @@ describe("every route × every demo role", () => {
       "GET /api/pax8/subscriptions": "integration:Read",
       "GET /api/pax8/subscriptions/:subscriptionId/usage-summaries": "integration:Read",
       "GET /api/pax8/usage-summaries/:id": "integration:Read",
-      "GET /api/pax8/usage-summaries/:id/usage-lines": "integration:Read",
+      "GET /api/pax8/usage-summaries/:usageSummaryId/usage-lines": "integration:Read",
       "GET /api/api-keys/keys": "integration:Read",
       "POST /api/api-keys/keys": "integration:Write",
       "DELETE /api/api-keys/keys/:id": "integration:Write",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, TEST_DATABASES, type TestApp } from "../helpers/app";
+import { startTestApp, TEST_DATABASES, TEST_PASSWORD, type TestApp } from "../helpers/app";
 
 describe.each(TEST_DATABASES)("the sign-in throttle under concurrency (%s)", (database) => {
   let t: TestApp;
@@ -21,7 +21,7 @@ describe.each(TEST_DATABASES)("the sign-in throttle under concurrency (%s)", (da
     expect(refused).toBe(55);
     expect(Number(answers.find((r) => r.statusCode === 429)!.headers["retry-after"])).toBeGreaterThan(0);
     // Even the right password waits: the account is what is protected.
-    expect((await login("viewer@example.com", "demo", "198.51.100.200")).statusCode).toBe(429);
+    expect((await login("viewer@example.com", TEST_PASSWORD, "198.51.100.200")).statusCode).toBe(429);
   });
 
   it("slows an address that fails often without locking a correct password from elsewhere", async () => {
@@ -29,8 +29,8 @@ describe.each(TEST_DATABASES)("the sign-in throttle under concurrency (%s)", (da
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => login(`nobody-${i}@example.com`, "x", office)));
     expect(answers.filter((r) => r.statusCode === 401).length).toBe(20);
     expect(answers.filter((r) => r.statusCode === 429).length).toBe(10);
-    expect((await login("support@example.com", "demo", office)).statusCode).toBe(429);
-    expect((await login("support@example.com", "demo", "203.0.113.8")).statusCode).toBe(200);
+    expect((await login("support@example.com", TEST_PASSWORD, office)).statusCode).toBe(429);
+    expect((await login("support@example.com", TEST_PASSWORD, "203.0.113.8")).statusCode).toBe(200);
   });
 
   it("folds repeated failures of an account from an address into one audit row a minute", async () => {

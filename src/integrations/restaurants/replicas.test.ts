@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POSTGRES_URL } from "../../../tests/helpers/app";
+import { POSTGRES_URL, TEST_PASSWORD } from "../../../tests/helpers/app";
 import { type BuiltApp, buildApp } from "../../server/app";
 import { BFF, type UsageListResponse } from "./api";
 import { SIMULATOR_BOT_API_KEY, SIMULATOR_DASHBOARD_PAT, startRestaurantsSimulator } from "./simulator";
@@ -32,6 +32,7 @@ describe("restaurants on two replicas", () => {
       DATABASE_URL: POSTGRES_URL,
       STATIC_DIR: "dist",
       DEMO_USERS: "1",
+      DEMO_PASSWORD: TEST_PASSWORD,
       LOG_LEVEL: "silent",
       SESSION_SECRET: "test-session-secret-0123456789abcdef",
       UPSTREAM_CACHE_TTL_S: "300",
@@ -41,7 +42,7 @@ describe("restaurants on two replicas", () => {
     };
     a = await buildApp({ env, dbSchema: schema });
     b = await buildApp({ env, dbSchema: schema });
-    const login = await a.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "support@example.com", password: "demo" } });
+    const login = await a.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "support@example.com", password: TEST_PASSWORD } });
     cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   });
   afterAll(async () => {
