@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { http } from "../../../client/http";
-import type { Envelope } from "../../usage";
+import type { Envelope, ReadMeta } from "../../usage";
 import { type AlertsCount, BFF, type RenewalsResponse, type RenewInput, type RenewOutcome, type RenewResponseBody } from "../api";
 
 /** The header badge's query; a renewal invalidates it so the count follows at once. */
@@ -76,3 +76,6 @@ export const ROWS_MARK = "restaurants:rows";
 export function markRows(offset: number): void {
   if (typeof performance !== "undefined") performance.mark(ROWS_MARK, { detail: { offset } });
 }
+
+/** A single record's read keeps the envelope's meta beside its data (Refine's type does not say so). */
+export const metaOf = (result: unknown) => (result as { meta?: ReadMeta } | undefined)?.meta;

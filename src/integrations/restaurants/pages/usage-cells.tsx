@@ -1,5 +1,5 @@
 import { Flex, Tag, Typography } from "antd";
-import { formatNumber, formatPercent } from "../../../ui/format";
+import { formatDateTime, formatNumber, formatPercent, formatRelative } from "../../../ui/format";
 import { QuotaProgress } from "../../../ui/quota-progress";
 import { StatusTag } from "../../../ui/status-tag";
 import type { Figures } from "../model";
@@ -20,13 +20,13 @@ export function Remaining({ f }: { f: Figures }) {
 
 /** The progress bar from `usagePercent`, or "Unlimited" where there is no limit. */
 export function UsageBar({ f, name, size = "small" }: { f: Figures; name: string; size?: "small" | "default" }) {
-  if (f.unlimited)
-    return (
-      <div>
-        <StatusTag status="unlimited" />
-      </div>
-    );
-  return <QuotaProgress percent={f.percent} size={size} label={`${name}: ${formatPercent(f.percent)} of the allowance used`} />;
+  return f.unlimited ? (
+    <div>
+      <StatusTag status="unlimited" />
+    </div>
+  ) : (
+    <QuotaProgress percent={f.percent} size={size} label={`${name}: ${formatPercent(f.percent)} of the allowance used`} />
+  );
 }
 
 /** Near quota / over quota / unlimited, and inactive. */
@@ -38,6 +38,9 @@ export function UsageBadges({ f, isActive }: { f: Figures; isActive: boolean }) 
     </Flex>
   );
 }
+
+/** "3 hours ago", with the exact time on hover. */
+export const Ago = ({ at }: { at: string | null | undefined }) => <span title={formatDateTime(at)}>{formatRelative(at)}</span>;
 
 export function TopUps({ adjustedBy }: { adjustedBy: number }) {
   return adjustedBy > 0 ? <Tag color="blue">+{formatNumber(adjustedBy)}</Tag> : <Typography.Text type="secondary">—</Typography.Text>;

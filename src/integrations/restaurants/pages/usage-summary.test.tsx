@@ -1,5 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { ReadPage } from "../../../client/read-page";
 import type { RestaurantUsage } from "../contract";
 import { figuresOf } from "../model";
 import { UsageBadges, UsageBar, UsedOfLimit } from "./usage-cells";
@@ -74,18 +75,19 @@ describe("restaurant usage cells", () => {
 });
 
 describe("restaurant summary", () => {
-  it("says Unlimited for remaining and today on an unlimited plan", () => {
+  it("says Unlimited for remaining and today on an unlimited plan; its page says demo and stale", () => {
+    const restaurant = { ...unlimited, isActive: false };
+    const meta = { fetchedAt: new Date().toISOString(), stale: true, demo: true, message: "Stale because." };
     render(
-      <UsageSummary
-        restaurant={{ ...unlimited, isActive: false }}
-        meta={{ fetchedAt: new Date().toISOString(), stale: true, demo: true, message: "Stale because." }}
-      />,
+      <ReadPage title="Amber Dragon" queries={[{ data: restaurant, isError: false, error: null, refetch: async () => {} }]} meta={meta} errorTitle="x">
+        <UsageSummary restaurant={restaurant} />
+      </ReadPage>,
     );
     const card = screen.getByTestId("usage-summary");
     expect(within(card).getAllByText("Unlimited").length).toBeGreaterThanOrEqual(2);
     expect(within(card).getByText("Inactive")).toBeTruthy();
-    expect(within(card).getByText("Demo data")).toBeTruthy();
-    expect(within(card).getByText("Stale because.")).toBeTruthy();
+    expect(screen.getByText("Demo data")).toBeTruthy();
+    expect(screen.getByText("Stale because.")).toBeTruthy();
   });
 
   it("draws six months of history", () => {

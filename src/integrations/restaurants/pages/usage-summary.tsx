@@ -1,29 +1,17 @@
-import { Alert, Card, Descriptions, Flex, Statistic } from "antd";
+import { Card, Descriptions, Flex, Statistic } from "antd";
 import { BarChart } from "../../../ui/bar-chart";
-import { formatDate, formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
-import { StatusTag } from "../../../ui/status-tag";
-import type { ReadMeta } from "../../usage";
+import { formatDate, formatNumber } from "../../../ui/format";
 import type { HistoryEntry, RestaurantUsage } from "../contract";
 import { figuresOf, historySeries } from "../model";
-import { ActiveTag, TopUps, UsageBadges, UsageBar, UsedOfLimit } from "./usage-cells";
+import { ActiveTag, Ago, TopUps, UsageBadges, UsageBar, UsedOfLimit } from "./usage-cells";
 
-/** One restaurant's figures this month: the show page's and the owner's card. */
-export function UsageSummary({ restaurant, meta }: { restaurant: RestaurantUsage; meta?: ReadMeta }) {
+/** One restaurant's figures this month: the show page's and the owner's card (their page says demo and stale). */
+export function UsageSummary({ restaurant }: { restaurant: RestaurantUsage }) {
   const f = figuresOf(restaurant);
   const daily = restaurant.allowance;
   return (
-    <Card
-      title="This month"
-      extra={
-        <Flex gap={4}>
-          {meta?.demo && <StatusTag status="demo" />}
-          <UsageBadges f={f} isActive={restaurant.isActive} />
-        </Flex>
-      }
-      data-testid="usage-summary"
-    >
+    <Card title="This month" extra={<UsageBadges f={f} isActive={restaurant.isActive} />} data-testid="usage-summary">
       <Flex vertical gap={16}>
-        {meta?.stale && <Alert type="warning" showIcon message={meta.message ?? "Showing the last known figures."} />}
         <Flex gap={32} wrap>
           <Statistic title="Conversations used / limit" valueRender={() => <UsedOfLimit f={f} />} />
           <Statistic title="Remaining" value={f.unlimited ? "Unlimited" : formatNumber(f.remaining)} />
@@ -37,7 +25,7 @@ export function UsageSummary({ restaurant, meta }: { restaurant: RestaurantUsage
             {daily.dailyLimit === -1 ? "Unlimited" : `${formatNumber(daily.dailyRemaining)} of ${formatNumber(daily.dailyLimit)} left`}
           </Descriptions.Item>
           <Descriptions.Item label="Last conversation">
-            <span title={formatDateTime(restaurant.lastConversationAt)}>{formatRelative(restaurant.lastConversationAt)}</span>
+            <Ago at={restaurant.lastConversationAt} />
           </Descriptions.Item>
           <Descriptions.Item label="First activity">{formatDate(restaurant.firstActivity)}</Descriptions.Item>
           <Descriptions.Item label="Active">
