@@ -23,6 +23,8 @@ export const coreEnvSchema = z.object({
   ),
   SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   SESSION_IDLE_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(60)),
+  /** However active, a session ends this many hours after sign-in. */
+  SESSION_MAX_HOURS: z.preprocess(blankToUndefined, z.coerce.number().positive().default(12)),
   COOKIE_SECURE: envVar.flag(),
   /**
    * Behind load balancers: how many proxy hops to trust (a number), or the proxies' addresses or

@@ -34,8 +34,8 @@ export interface Console {
   /** True when demo users were created. */
   demoUsers: boolean;
 
-  /** Starts background jobs; called once the logger is known. */
-  start(log: FastifyBaseLogger): void;
+  /** Starts background jobs (with `prune`, what the HTTP side wants deleted now and then); called once the logger is known. */
+  start(log: FastifyBaseLogger, prune?: Array<() => Promise<unknown>>): void;
   close(): Promise<void>;
 }
 
@@ -86,13 +86,13 @@ export async function createConsole(options: ConsoleOptions = {}): Promise<Conso
       integrations,
       contexts,
       demoUsers,
-      start(log) {
+      start(log, prune = []) {
         if (!options.jobs) return;
         for (const integration of integrations) {
           const stop = integration.start?.(contexts.get(integration.id)!);
           if (stop) stops.push(stop);
         }
-        stops.push(schedulePruning(db, log));
+        stops.push(schedulePruning(db, log, prune));
       },
       async close() {
         for (const stop of stops.splice(0)) await stop();

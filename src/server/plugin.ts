@@ -45,7 +45,9 @@ async function consoleScope(scope: FastifyInstance, options: { core: Console; ro
   const { config, db } = core;
   installErrorHandling(scope);
 
-  const sessions = authenticate ? null : new Sessions(db, config.SESSION_SECRET ?? randomBytes(32).toString("hex"), config.SESSION_IDLE_MINUTES * 60_000);
+  const sessions = authenticate
+    ? null
+    : new Sessions(db, config.SESSION_SECRET ?? randomBytes(32).toString("hex"), config.SESSION_IDLE_MINUTES * 60_000, config.SESSION_MAX_HOURS * 3600_000);
   if (sessions && !scope.hasRequestDecorator("cookies")) await scope.register(fastifyCookie);
   if (sessions && !config.SESSION_SECRET)
     scope.log.warn("SESSION_SECRET is not set: sessions end when the server restarts and are not shared between replicas");
@@ -61,8 +63,8 @@ async function consoleScope(scope: FastifyInstance, options: { core: Console; ro
     },
     options.routes,
   );
-  if (sessions)
-    authRoutes(scope, { db, sessions, throttle: new LoginThrottle(db), audit: core.audit, cookieSecure: config.COOKIE_SECURE, demo: core.demoUsers });
+  const throttle = new LoginThrottle(db);
+  if (sessions) authRoutes(scope, { db, sessions, throttle, audit: core.audit, cookieSecure: config.COOKIE_SECURE, demo: core.demoUsers });
   if (sessions && core.demoUsers) scope.log.warn("Demo users exist (DEMO_USERS or no upstream configured): anyone who knows their password can sign in");
 
   scope.get("/auth/me", { config: { permission: "authenticated" } }, async (request) => {
@@ -79,7 +81,7 @@ async function consoleScope(scope: FastifyInstance, options: { core: Console; ro
   scope.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: { code: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}.` }, requestId: request.id }),
   );
-  core.start(scope.log);
+  core.start(scope.log, sessions ? [() => sessions.prune(), () => throttle.prune()] : []);
 }
 
 /**

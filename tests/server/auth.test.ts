@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApp, TEST_DATABASES, TEST_PASSWORD, type TestApp } from "../helpers/app";
 
 describe.each(TEST_DATABASES)("sessions and sign-in (%s)", (database) => {
@@ -82,6 +82,57 @@ describe("idle sessions", () => {
         .set({ last_seen_at: new Date(Date.now() - 2 * 60_000).toISOString() })
         .execute();
       expect((await t.app.inject({ url: "/api/auth/me", headers: { cookie } })).statusCode).toBe(401);
+      expect(await t.db.selectFrom("sessions").selectAll().execute()).toHaveLength(0);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe("session lifetimes, to the second", () => {
+  // Only Date is faked: the server's own timers run as usual.
+  afterEach(() => vi.useRealTimers());
+  const at = (ms: number) => vi.setSystemTime(start + ms);
+  let start = 0;
+
+  it("keep a session in use alive past SESSION_IDLE_MINUTES, and end it one idle period after its last use", async () => {
+    const t = await startTestApp({ env: { SESSION_IDLE_MINUTES: "1" } });
+    try {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      start = Date.now();
+      const cookie = await t.login("viewer");
+      const me = () => t.app.inject({ url: "/api/auth/me", headers: { cookie } }).then((r) => r.statusCode);
+      for (const s of [15, 30, 45, 60, 75]) {
+        at(s * 1000);
+        expect(await me(), `in use at ${s} s`).toBe(200);
+      }
+      at(75_000 + 59_000);
+      expect(await me()).toBe(200);
+      at(75_000 + 59_000 + 61_000);
+      expect(await me()).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("end a session SESSION_MAX_HOURS after sign-in however active, and prune ended sessions", async () => {
+    const t = await startTestApp({ env: { SESSION_MAX_HOURS: "1" } });
+    try {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      start = Date.now();
+      const cookie = await t.login("viewer");
+      const me = () => t.app.inject({ url: "/api/auth/me", headers: { cookie } }).then((r) => r.statusCode);
+      for (const minutes of [20, 40, 59]) {
+        at(minutes * 60_000);
+        expect(await me()).toBe(200);
+      }
+      at(61 * 60_000);
+      expect(await me()).toBe(401);
+      // A session nobody comes back to is deleted by the pruning job.
+      await t.login("support");
+      at(3 * 3600_000);
+      const { Sessions } = await import("../../src/server/auth/sessions");
+      expect(await new Sessions(t.db, "x".repeat(32), 60 * 60_000, 3600_000).prune()).toBeGreaterThan(0);
       expect(await t.db.selectFrom("sessions").selectAll().execute()).toHaveLength(0);
     } finally {
       await t.close();

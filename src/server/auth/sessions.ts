@@ -26,6 +26,8 @@ export class Sessions {
     private readonly db: Db,
     private readonly secret: string,
     private readonly idleMs: number,
+    /** However active, a session ends this long after sign-in. */
+    private readonly maxMs: number = 12 * 3600_000,
   ) {}
 
   private hash(id: string): string {
@@ -42,6 +44,18 @@ export class Sessions {
     return id;
   }
 
+  /** Deletes sessions past their idle time or their lifetime. */
+  async prune(): Promise<number> {
+    const now = Date.now();
+    const result = await this.db
+      .deleteFrom("sessions")
+      .where((eb) =>
+        eb.or([eb("last_seen_at", "<", new Date(now - this.idleMs).toISOString()), eb("created_at", "<", new Date(now - this.maxMs).toISOString())]),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async destroy(id: string): Promise<void> {
     await this.db.deleteFrom("sessions").where("id_hash", "=", this.hash(id)).execute();
   }
@@ -52,17 +66,17 @@ export class Sessions {
     const row = await this.db
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
-      .select(["sessions.last_seen_at", "users.id", "users.email", "users.name", "users.role", "users.restaurant_id"])
+      .select(["sessions.last_seen_at", "sessions.created_at", "users.id", "users.email", "users.name", "users.role", "users.restaurant_id"])
       .where("sessions.id_hash", "=", idHash)
       .executeTakeFirst();
     if (!row) return null;
     const idle = Date.now() - Date.parse(row.last_seen_at);
-    if (idle > this.idleMs || !isRole(row.role)) {
+    if (idle > this.idleMs || Date.now() - Date.parse(row.created_at) > this.maxMs || !isRole(row.role)) {
       await this.db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
       return null;
     }
-    // One write a minute at most, not one per request.
-    if (idle > 60_000) await this.db.updateTable("sessions").set({ last_seen_at: nowIso() }).where("id_hash", "=", idHash).execute();
+    // Idle time is measured to the second: one write a second at most, not one per request.
+    if (idle >= 1000) await this.db.updateTable("sessions").set({ last_seen_at: nowIso() }).where("id_hash", "=", idHash).execute();
     return {
       id: row.id,
       email: row.email,

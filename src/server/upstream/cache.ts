@@ -132,9 +132,11 @@ export async function pruneLastGood(db: Db, now = Date.now()): Promise<number> {
   return Number(result.numDeletedRows);
 }
 
-/** Prunes now and every hour; the returned function stops it. */
-export function schedulePruning(db: Db, log: { warn(o: object, m: string): void }): () => void {
-  const run = () => void pruneLastGood(db).catch((err) => log.warn({ err }, "pruning the upstream cache failed"));
+/** Prunes now and every hour: last good answers, and whatever else `more` deletes (expired sessions, old throttle counts). The returned function stops it. */
+export function schedulePruning(db: Db, log: { warn(o: object, m: string): void }, more: Array<() => Promise<unknown>> = []): () => void {
+  const run = () => {
+    for (const task of [() => pruneLastGood(db), ...more]) void task().catch((err) => log.warn({ err }, "pruning failed"));
+  };
   run();
   const timer = setInterval(run, 3600_000);
   timer.unref();
