@@ -1,10 +1,9 @@
-import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Divider, Flex, Segmented, Select, Typography } from "antd";
-import { useEffect, useMemo, useState } from "react";
-import { errorMessage } from "../../../client/http";
+import { PlusOutlined, ReloadOutlined, SyncOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Divider, Flex, Segmented, Select, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { ReadPage } from "../../../client/read-page";
 import { useRefresh } from "../../../client/use-refresh";
-import { ErrorState } from "../../../ui/error-state";
-import { markDataOnScreen } from "../../../ui/marks";
+import { formatDateTime, formatRelative } from "../../../ui/format";
 import type { SyncState } from "../api";
 import type { APIKeySummary, ApiUsageMetrics, VerificationMetrics } from "../contract";
 import { API_KEYS_RESOURCES } from "../data-provider";
@@ -15,7 +14,6 @@ import { DateRange, type Range } from "./date-range";
 import { KeyUsageTable } from "./key-usage-table";
 import { PurposeUsage } from "./purpose-usage";
 import { useKeyPermissions, useRead, useSyncNow } from "./queries";
-import { SyncStatus } from "./sync-status";
 import { VerificationTotals } from "./verification-totals";
 
 /** /api-keys: one usage card with a view selector (per key / per purpose), a date range and an integration-type filter. */
@@ -32,18 +30,14 @@ export default function ApiUsagePage() {
   const verifications = useRead<VerificationMetrics>(API_KEYS_RESOURCES.verifications, query);
   const syncState = useRead<SyncState>(API_KEYS_RESOURCES.sync);
   const syncNow = useSyncNow();
-  // Refresh: each of the page's reads asked once more, past the server's cache.
-  const { refresh, refreshing } = useRefresh(keys.query, usage.query, verifications.query, syncState.query);
+  // The view's own read first: its failure is the page's, its data the mark.
+  const [shown, other] = view === "key" ? [keys, usage] : [usage, keys];
+  const queries = [shown.query, other.query, verifications.query, syncState.query];
+  const { refresh, refreshing } = useRefresh(...queries);
 
   const sync = syncState.rows?.[0];
-  const { lastSyncedAt, problem } = freshnessOf(view === "key" ? keys.meta : usage.meta, sync);
-  const shownKeys = byPurpose(keys.rows ?? [], types);
+  const { lastSyncedAt, problem } = freshnessOf(shown.meta, sync);
   const syncedByKey = useMemo(() => new Map((sync?.keys ?? []).map((k) => [k.key_id, k])), [sync]);
-  const failed = view === "key" ? keys.query.isError && keys.query.error : usage.query.isError && usage.query.error;
-
-  useEffect(() => {
-    if (keys.rows) markDataOnScreen();
-  }, [keys.rows]);
 
   /** Sync now, and Retry: a writer syncs again; then everyone asks again, past the server's cache. */
   async function syncThenRefresh(syncing: boolean) {
@@ -51,21 +45,30 @@ export default function ApiUsagePage() {
     await refresh();
   }
 
+  const actions = (
+    <>
+      {canSync && (
+        <Button icon={<SyncOutlined />} onClick={() => syncThenRefresh(true)} loading={syncNow.isPending}>
+          Sync now
+        </Button>
+      )}
+      {canCreate && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          Create key
+        </Button>
+      )}
+    </>
+  );
+  // The stale note is the sync problem's below, which offers Retry (a sync, for a writer).
   return (
-    <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            API usage
-          </Typography.Title>
-          <Typography.Text type="secondary">Keys used outside the app: Zapier, n8n, Google Sheets and custom code.</Typography.Text>
-        </div>
-        {canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            Create key
-          </Button>
-        )}
-      </Flex>
+    <ReadPage
+      title="API usage"
+      subtitle="Keys used outside the app: Zapier, n8n, Google Sheets and custom code."
+      queries={queries}
+      meta={{ ...shown.meta, stale: false }}
+      errorTitle="Could not load the usage"
+      actions={actions}
+    >
       <Card data-testid="usage-card">
         <Flex vertical gap={16}>
           <Flex gap={12} wrap align="center">
@@ -82,24 +85,24 @@ export default function ApiUsagePage() {
               style={{ minWidth: 200, flex: "1 1 200px" }}
             />
           </Flex>
-          <SyncStatus
-            lastSyncedAt={lastSyncedAt}
-            problem={problem}
-            onRetry={() => syncThenRefresh(canSync)}
-            retrying={refreshing || syncNow.isPending}
-            onSync={canSync ? () => syncThenRefresh(true) : undefined}
-            syncing={syncNow.isPending}
-          />
-          {failed ? (
-            <ErrorState
-              compact
-              title="Could not load the usage"
-              message={errorMessage(failed)}
-              onRetry={() => syncThenRefresh(canSync)}
-              retrying={refreshing || syncNow.isPending}
+          {problem && (
+            <Alert
+              type="warning"
+              showIcon
+              message={problem}
+              role="alert"
+              action={
+                <Button size="small" icon={<ReloadOutlined />} onClick={() => syncThenRefresh(canSync)} loading={refreshing || syncNow.isPending}>
+                  Retry
+                </Button>
+              }
             />
-          ) : view === "key" ? (
-            <KeyUsageTable keys={shownKeys} loading={keys.query.isLoading} canRevoke={canRevoke} synced={syncedByKey} />
+          )}
+          <Typography.Text type="secondary" title={formatDateTime(lastSyncedAt)} data-testid="last-synced">
+            {lastSyncedAt ? `Last synced ${formatRelative(lastSyncedAt)}` : "Not synced yet"}
+          </Typography.Text>
+          {view === "key" ? (
+            <KeyUsageTable keys={byPurpose(keys.rows ?? [], types)} loading={keys.query.isLoading} canRevoke={canRevoke} synced={syncedByKey} />
           ) : (
             <PurposeUsage metrics={usage.rows?.[0]} types={types} loading={usage.query.isLoading} />
           )}
@@ -109,6 +112,6 @@ export default function ApiUsagePage() {
         </Flex>
       </Card>
       <CreateKeyDialog open={creating} onClose={() => setCreating(false)} />
-    </Flex>
+    </ReadPage>
   );
 }

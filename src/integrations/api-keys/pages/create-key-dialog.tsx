@@ -25,36 +25,28 @@ export function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () 
     form.resetFields();
     onClose();
   };
-
   const close = () => {
     if (!created) return mutation.isPending ? undefined : finish();
-    modal.confirm({
-      title: "Close without the key?",
-      content: copied ? "The key will not be shown again." : "You have not copied the key. It will not be shown again: you would have to create another.",
-      okText: "Close",
-      cancelText: "Back to the key",
-      onOk: finish,
-    });
+    const content = copied ? "The key will not be shown again." : "You have not copied the key. It will not be shown again: you would have to create another.";
+    modal.confirm({ title: "Close without the key?", content, okText: "Close", cancelText: "Back to the key", onOk: finish });
   };
 
   async function submit() {
-    const values = await form.validateFields();
-    mutate(
-      {
-        resource: API_KEYS_RESOURCES.keys,
-        dataProviderName: API_KEYS_PROVIDER,
-        values: { name: values.name.trim(), purpose: values.purpose },
-        successNotification: false,
-        errorNotification: false,
-      },
-      {
-        onSuccess: ({ data }) => setCreated(data),
-        onError: (error) => {
-          const fields = error.errors ?? {};
-          form.setFields((["name", "purpose"] as const).filter((f) => fields[f]).map((f) => ({ name: f, errors: [String(fields[f])] })));
-        },
-      },
-    );
+    const { name, purpose } = await form.validateFields();
+    const values = { name: name.trim(), purpose };
+    const request = {
+      resource: API_KEYS_RESOURCES.keys,
+      dataProviderName: API_KEYS_PROVIDER,
+      values,
+      successNotification: false,
+      errorNotification: false,
+    } as const;
+    mutate(request, {
+      onSuccess: ({ data }) => setCreated(data),
+      // The server's words about a field go under that field.
+      onError: ({ errors = {} }) =>
+        form.setFields((["name", "purpose"] as const).filter((f) => errors[f]).map((f) => ({ name: f, errors: [String(errors[f])] }))),
+    });
   }
 
   async function copy() {
@@ -67,6 +59,20 @@ export function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () 
     }
   }
 
+  const footer = created ? (
+    <Button type="primary" onClick={close}>
+      Done
+    </Button>
+  ) : (
+    <Flex justify="end" gap={8}>
+      <Button onClick={close} disabled={mutation.isPending}>
+        Cancel
+      </Button>
+      <Button type="primary" onClick={submit} loading={mutation.isPending}>
+        Create key
+      </Button>
+    </Flex>
+  );
   return (
     <Modal
       open={open}
@@ -74,22 +80,7 @@ export function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () 
       onCancel={close}
       maskClosable={false}
       destroyOnHidden
-      footer={
-        created ? (
-          <Button type="primary" onClick={close}>
-            Done
-          </Button>
-        ) : (
-          <Flex justify="end" gap={8}>
-            <Button onClick={close} disabled={mutation.isPending}>
-              Cancel
-            </Button>
-            <Button type="primary" onClick={submit} loading={mutation.isPending}>
-              Create key
-            </Button>
-          </Flex>
-        )
-      }
+      footer={footer}
     >
       {created ? (
         <Flex vertical gap={12}>

@@ -1,5 +1,6 @@
 import { useDelete } from "@refinedev/core";
-import { App, Button, Card, Flex, Grid, Table, Tag, Tooltip, Typography } from "antd";
+import { App, Button, Card, Descriptions, Flex, Grid, Table, Tag, Tooltip, Typography } from "antd";
+import type { ReactNode } from "react";
 import { formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
 import type { KeySyncView } from "../api";
 import type { APIKeySummary } from "../contract";
@@ -28,7 +29,7 @@ function KeySync({ state }: { state: KeySyncView | undefined }) {
 /** Revoke, after a confirmation that says what stops working. */
 function RevokeButton({ apiKey }: { apiKey: APIKeySummary }) {
   const { modal } = App.useApp();
-  const { mutate, mutation } = useDelete();
+  const { mutateAsync, mutation } = useDelete();
   const confirm = () =>
     modal.confirm({
       title: `Revoke “${apiKey.name}”?`,
@@ -36,18 +37,13 @@ function RevokeButton({ apiKey }: { apiKey: APIKeySummary }) {
       okText: "Revoke",
       okButtonProps: { danger: true },
       onOk: () =>
-        new Promise<void>((resolve, reject) =>
-          mutate(
-            {
-              resource: API_KEYS_RESOURCES.keys,
-              id: apiKey.id,
-              dataProviderName: API_KEYS_PROVIDER,
-              successNotification: { type: "success", message: `Revoked “${apiKey.name}”.` },
-              errorNotification: (error) => ({ type: "error", message: "The key was not revoked", description: error?.message }),
-            },
-            { onSuccess: () => resolve(), onError: (e) => reject(e) },
-          ),
-        ),
+        mutateAsync({
+          resource: API_KEYS_RESOURCES.keys,
+          id: apiKey.id,
+          dataProviderName: API_KEYS_PROVIDER,
+          successNotification: { type: "success", message: `Revoked “${apiKey.name}”.` },
+          errorNotification: (error) => ({ type: "error", message: "The key was not revoked", description: error?.message }),
+        }),
     });
   return (
     <Button size="small" danger onClick={confirm} loading={mutation.isPending} aria-label={`Revoke ${apiKey.name}`}>
@@ -56,55 +52,50 @@ function RevokeButton({ apiKey }: { apiKey: APIKeySummary }) {
   );
 }
 
-const LastUsed = ({ at }: { at: string | null }) => <span title={formatDateTime(at)}>{at ? formatRelative(at) : "Never"}</span>;
+/** The cells of a key, the same for the table's columns and the phone's cards. */
+const cellsOf = (synced: KeyUsageTableProps["synced"]): [title: string, render: (k: APIKeySummary) => ReactNode][] => [
+  ["Name", (k) => k.name],
+  ["Integration type", (k) => <PurposeTag purpose={k.purpose} />],
+  ["Key", (k) => <MaskedKey prefix={k.key_prefix} />],
+  ["Requests", (k) => formatNumber(k.total_requests)],
+  ["Last used", (k) => <span title={formatDateTime(k.last_used_at)}>{k.last_used_at ? formatRelative(k.last_used_at) : "Never"}</span>],
+  ["Last synced", (k) => <KeySync state={synced.get(k.id)} />],
+];
 
-/** Per key: name, integration type, masked prefix, requests in the range and last use; cards on a phone. */
+const EMPTY = "No key was used in this range.";
+
+/** Per key: name, integration type, masked prefix, requests in the range, last use and last sync; cards on a phone. */
 export function KeyUsageTable({ keys, loading, canRevoke, synced }: KeyUsageTableProps) {
   const wide = Grid.useBreakpoint().md ?? true;
+  const [name, ...cells] = cellsOf(synced);
   if (!wide) {
     return (
       <Flex vertical gap={8} aria-busy={loading}>
-        {keys.length === 0 && !loading && <Typography.Text type="secondary">No key was used in this range.</Typography.Text>}
+        {keys.length === 0 && !loading && <Typography.Text type="secondary">{EMPTY}</Typography.Text>}
         {keys.map((k) => (
-          <Card key={k.id} size="small" data-testid="api-key-card">
-            <Flex vertical gap={6}>
-              <Flex justify="space-between" align="center" gap={8}>
-                <Typography.Text strong>{k.name}</Typography.Text>
-                <PurposeTag purpose={k.purpose} />
-              </Flex>
-              <Flex justify="space-between" align="center" gap={8} wrap>
-                <MaskedKey prefix={k.key_prefix} />
-                <KeySync state={synced.get(k.id)} />
-              </Flex>
-              <Flex justify="space-between" align="center" gap={8} wrap>
-                <Typography.Text>{formatNumber(k.total_requests)} requests</Typography.Text>
-                <Typography.Text type="secondary">
-                  <LastUsed at={k.last_used_at} />
-                </Typography.Text>
-              </Flex>
-              {canRevoke && <RevokeButton apiKey={k} />}
-            </Flex>
+          <Card key={k.id} size="small" data-testid="api-key-card" title={name[1](k)} extra={canRevoke && <RevokeButton apiKey={k} />}>
+            <Descriptions size="small" column={1} items={cells.map(([label, render]) => ({ key: label, label, children: render(k) }))} />
           </Card>
         ))}
       </Flex>
     );
   }
+  const columns = [name, ...cells].map(([title, render]) => ({
+    title,
+    key: title,
+    align: title === "Requests" ? ("right" as const) : undefined,
+    render: (_: unknown, k: APIKeySummary) => render(k),
+  }));
+  if (canRevoke) columns.push({ title: "", key: "revoke", align: "right", render: (_, k) => <RevokeButton apiKey={k} /> });
   return (
     <Table<APIKeySummary>
       dataSource={keys}
+      columns={columns}
       rowKey="id"
       loading={loading}
       size="middle"
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      locale={{ emptyText: "No key was used in this range." }}
-    >
-      <Table.Column<APIKeySummary> title="Name" dataIndex="name" />
-      <Table.Column<APIKeySummary> title="Integration type" dataIndex="purpose" render={(p: string) => <PurposeTag purpose={p} />} />
-      <Table.Column<APIKeySummary> title="Key" dataIndex="key_prefix" render={(p: string) => <MaskedKey prefix={p} />} />
-      <Table.Column<APIKeySummary> title="Requests" dataIndex="total_requests" align="right" render={(n: number) => formatNumber(n)} />
-      <Table.Column<APIKeySummary> title="Last used" dataIndex="last_used_at" render={(at: string | null) => <LastUsed at={at} />} />
-      <Table.Column<APIKeySummary> title="Last synced" key="synced" render={(_, k) => <KeySync state={synced.get(k.id)} />} />
-      {canRevoke && <Table.Column<APIKeySummary> title="" key="revoke" align="right" render={(_, k) => <RevokeButton apiKey={k} />} />}
-    </Table>
+      locale={{ emptyText: EMPTY }}
+    />
   );
 }
