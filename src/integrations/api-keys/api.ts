@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { refreshParam } from "../../server/refresh";
 import { type CreatedApiKey, createApiKeyBody, rfc3339 } from "./contract";
-import type { CreditLedgerTable, KeySyncStateTable, SyncRunsTable, UserCreditsTable } from "./db";
+import type { ApiKeysTables as T } from "./db";
 
 /**
  * The BFF's own routes (paths in constants.ts): their input, checked with zod, and what they answer
@@ -36,14 +36,14 @@ export const ledgerQuery = z.object({
 /** The create answer: the only one that ever holds `plaintext`. */
 export type CreateKeyResponse = CreatedApiKey;
 
-export interface SyncRunView extends Omit<SyncRunsTable, "id" | "slot" | "replica" | "ok" | "started_at" | "finished_at"> {
+export interface SyncRunView extends Omit<T["api_keys_sync_runs"], "id" | "slot" | "replica" | "ok" | "started_at" | "finished_at"> {
   id: number;
   ok: boolean | null;
   startedAt: string;
   finishedAt: string | null;
 }
 
-export type KeySyncView = Omit<KeySyncStateTable, "ok"> & { name: string | null; ok: boolean };
+export type KeySyncView = Omit<T["api_keys_key_sync_state"], "ok"> & { name: string | null; ok: boolean };
 
 export interface SyncState {
   lastRun: SyncRunView | null;
@@ -51,8 +51,8 @@ export interface SyncState {
   keys: KeySyncView[];
 }
 
-export type CreditBalance = UserCreditsTable;
-export type LedgerEntry = Omit<CreditLedgerTable, "id" | "kind"> & { id: number; kind: "grant" | "deduction" };
+export type CreditBalance = T["user_credits"];
+export type LedgerEntry = Omit<T["api_keys_credit_ledger"], "id" | "kind"> & { id: number; kind: "grant" | "deduction" };
 
 export interface LedgerPage {
   entries: LedgerEntry[];

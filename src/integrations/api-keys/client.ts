@@ -1,9 +1,10 @@
+import type { z } from "zod";
 import { createUpstreamClient } from "../../server/upstream/client";
 import type { FailureWords } from "../../server/upstream/failure";
 import {
   apiKeyList,
   apiUsageMetrics,
-  type CreateApiKeyBody,
+  type createApiKeyBody,
   createdApiKey,
   PATHS,
   TASKS_MAX_LIMIT,
@@ -26,7 +27,7 @@ export function createApiKeysClient(options: { baseUrl: string; auth: () => Reco
   const listTasks = (query: Range & { user_id: string; limit?: number; offset?: number }) => api.get(PATHS.tasks, taskPage, { query });
   return {
     listKeys: async (query: Range & { user_id?: string } = {}) => (await api.get(PATHS.keys, apiKeyList, { query })).keys,
-    createKey: (body: CreateApiKeyBody) => api.post(PATHS.keys, createdApiKey, body),
+    createKey: (body: z.infer<typeof createApiKeyBody>) => api.post(PATHS.keys, createdApiKey, body),
     revokeKey: async (id: string) => void (await api.delete(PATHS.key(id))),
     apiUsage: (query: Range & { user_id?: string } = {}) => api.get(PATHS.apiUsage, apiUsageMetrics, { query }),
     verifications: (query: Range = {}) => api.get(PATHS.verifications, verificationMetrics, { query }),

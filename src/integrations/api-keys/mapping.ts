@@ -1,6 +1,6 @@
 import { PURPOSES, type Purpose } from "./constants";
 import type { APIKeySummary, ApiUsageMetrics, VerificationTotals } from "./contract";
-import type { KeySnapshotsTable } from "./db";
+import type { ApiKeysTables } from "./db";
 
 /**
  * The upstream's figures rebuilt from synced data, for when the upstream is down: the same rules
@@ -13,7 +13,7 @@ export interface Range {
 }
 
 /** A stored key snapshot, as the mapping reads it. */
-export type SnapshotRow = Omit<KeySnapshotsTable, "synced_at">;
+export type SnapshotRow = Omit<ApiKeysTables["api_keys_key_snapshots"], "synced_at">;
 
 /** Per key, from stored tasks: requests in the range and the latest use ever. */
 export interface KeyActivity {
