@@ -45,6 +45,8 @@ export const coreEnvSchema = z.object({
   ),
   DEMO_USERS: envVar.flag(),
   DEMO_PASSWORD: z.preprocess(blankToUndefined, z.string().min(1).default("demo")),
+  /** Writes (and sign-ins) one user, or one address before sign-in, may send a minute. */
+  WRITE_RATE_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(60)),
   UPSTREAM_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(5000)),
   /** How long the Integrations overview waits for one integration before showing its last known figures. */
   OVERVIEW_DEADLINE_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(4000)),

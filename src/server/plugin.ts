@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
+import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { auditRoutes } from "./audit-routes";
@@ -8,6 +9,7 @@ import { authRoutes } from "./auth/routes";
 import { SESSION_COOKIE, Sessions } from "./auth/sessions";
 import { LoginThrottle } from "./auth/throttle";
 import { type Console, type ConsoleOptions, createConsole } from "./console";
+import { AppError } from "./errors";
 import { installErrorHandling } from "./http-errors";
 import { overviewRoute } from "./overview";
 
@@ -63,6 +65,18 @@ async function consoleScope(scope: FastifyInstance, options: { core: Console; ro
     },
     options.routes,
   );
+  // Writes and sign-ins, per user (or address before sign-in): a burst is refused before it reaches an upstream or scrypt.
+  await scope.register(fastifyRateLimit, {
+    global: true,
+    max: config.WRITE_RATE_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (request) => request.method === "GET" || request.method === "HEAD",
+    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
+    errorResponseBuilder: (_request, context) =>
+      new AppError(429, "rate_limited", `Too many changes at once. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`, undefined, {
+        "retry-after": String(Math.ceil(context.ttl / 1000)),
+      }),
+  });
   const throttle = new LoginThrottle(db);
   if (sessions) authRoutes(scope, { db, sessions, throttle, audit: core.audit, cookieSecure: config.COOKIE_SECURE, demo: core.demoUsers });
   if (sessions && core.demoUsers) scope.log.warn("Demo users exist (DEMO_USERS or no upstream configured): anyone who knows their password can sign in");

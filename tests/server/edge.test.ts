@@ -120,6 +120,23 @@ describe("the edge: every error in the error shape, bounded input, headers", () 
   });
 });
 
+describe("writes and sign-ins are rate limited", () => {
+  it("refuses the write past WRITE_RATE_PER_MINUTE with 429 in the error shape, and leaves reads alone", async () => {
+    const t = await startTestApp({ env: { WRITE_RATE_PER_MINUTE: "3" } });
+    try {
+      const answers = [];
+      for (let i = 0; i < 4; i++)
+        answers.push(await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "nobody@example.com", password: "x" } }));
+      expect(answers.map((r) => r.statusCode)).toEqual([401, 401, 401, 429]);
+      expect(answers[3].json().error.code).toBe("rate_limited");
+      expect(Number(answers[3].headers["retry-after"])).toBeGreaterThan(0);
+      for (let i = 0; i < 5; i++) expect((await t.app.inject({ url: "/api/auth/config" })).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("the edge over HTTPS", () => {
   it("sends HSTS when COOKIE_SECURE is set", async () => {
     const t = await startTestApp({ env: { COOKIE_SECURE: "1" } });
