@@ -71,33 +71,36 @@ export default function RestaurantList() {
     : COLUMNS;
 
   return (
-    <ReadPage title="Restaurants" queries={[tableQuery]} meta={tableQuery.data?.meta} errorTitle="Could not load the restaurants">
-      {wide ? (
-        <Table {...tableProps} dataSource={rows} columns={columns} rowKey="restaurantId" size="middle" scroll={{ x: 1200 }} />
-      ) : (
-        <Flex vertical gap={8} aria-busy={tableQuery.isLoading}>
-          {rows.map((r) => (
-            <RestaurantCard key={r.restaurantId} row={r} action={renewButton(r)} />
-          ))}
-          <Pagination
-            simple
-            current={currentPage}
-            pageSize={pageSize}
-            total={tableQuery.data?.total ?? 0}
-            onChange={(page, size) => {
-              if (size !== pageSize) setPageSize(size);
-              setCurrentPage(page);
-            }}
-            style={{ alignSelf: "center" }}
-          />
-        </Flex>
-      )}
+    <>
+      <ReadPage title="Restaurants" queries={[tableQuery]} meta={tableQuery.data?.meta} errorTitle="Could not load the restaurants">
+        {wide ? (
+          <Table {...tableProps} dataSource={rows} columns={columns} rowKey="restaurantId" size="middle" scroll={{ x: 1200 }} />
+        ) : (
+          <Flex vertical gap={8} aria-busy={tableQuery.isLoading}>
+            {rows.map((r) => (
+              <RestaurantCard key={r.restaurantId} row={r} action={renewButton(r)} />
+            ))}
+            <Pagination
+              simple
+              current={currentPage}
+              pageSize={pageSize}
+              total={tableQuery.data?.total ?? 0}
+              onChange={(page, size) => {
+                if (size !== pageSize) setPageSize(size);
+                setCurrentPage(page);
+              }}
+              style={{ alignSelf: "center" }}
+            />
+          </Flex>
+        )}
+      </ReadPage>
+      {/* Outside the page's content: a failed read of the list must not close a renewal under way. */}
       <RenewDialog
         target={target}
         onClose={() => setTarget(null)}
         onRenewed={(outcome) => setRenewed((prev) => ({ ...prev, [outcome.restaurantId]: { outcome, at: Date.now() } }))}
       />
-    </ReadPage>
+    </>
   );
 }
 

@@ -43,52 +43,54 @@ export default function RestaurantShow() {
 
   if ((query.error as { statusCode?: number } | null)?.statusCode === 404) return <NotFound what="This restaurant" />;
   return (
-    <ReadPage
-      title={restaurant?.restaurantName ?? "Restaurant"}
-      queries={[query, renewals]}
-      meta={metaOf(query.data)}
-      errorTitle="Could not load this restaurant"
-      actions={
-        canRenew &&
-        restaurant &&
-        restaurant.allowance.monthlyLimit !== -1 && (
-          <Button type="primary" onClick={() => setRenewing(true)}>
-            Renew +1000
-          </Button>
-        )
-      }
-    >
-      {restaurant ? (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={12}>
-            <UsageSummary restaurant={restaurant} />
-          </Col>
-          <Col xs={24} lg={12}>
-            <HistoryCard history={restaurant.history} />
-          </Col>
-          <Col span={24}>
-            <Card title="Renewals" data-testid="renewals">
-              {renewals.isError ? (
-                <ErrorState compact title="Could not load the renewals" message={errorMessage(renewals.error)} onRetry={() => renewals.refetch()} />
-              ) : (
-                <Table<Renewal>
-                  dataSource={renewals.data ?? []}
-                  columns={RENEWAL_COLUMNS}
-                  loading={renewals.isLoading}
-                  rowKey="id"
-                  size="small"
-                  pagination={false}
-                  scroll={{ x: 600 }}
-                  locale={{ emptyText: "No renewal yet." }}
-                />
-              )}
-            </Card>
-          </Col>
-        </Row>
-      ) : (
-        <Skeleton active paragraph={{ rows: 6 }} />
-      )}
+    <>
+      <ReadPage
+        title={restaurant?.restaurantName ?? "Restaurant"}
+        queries={[query, renewals]}
+        meta={metaOf(query.data)}
+        errorTitle="Could not load this restaurant"
+        actions={
+          canRenew &&
+          restaurant &&
+          restaurant.allowance.monthlyLimit !== -1 && (
+            <Button type="primary" onClick={() => setRenewing(true)}>
+              Renew +1000
+            </Button>
+          )
+        }
+      >
+        {restaurant ? (
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={12}>
+              <UsageSummary restaurant={restaurant} />
+            </Col>
+            <Col xs={24} lg={12}>
+              <HistoryCard history={restaurant.history} />
+            </Col>
+            <Col span={24}>
+              <Card title="Renewals" data-testid="renewals">
+                {renewals.isError ? (
+                  <ErrorState compact title="Could not load the renewals" message={errorMessage(renewals.error)} onRetry={() => renewals.refetch()} />
+                ) : (
+                  <Table<Renewal>
+                    dataSource={renewals.data ?? []}
+                    columns={RENEWAL_COLUMNS}
+                    loading={renewals.isLoading}
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    scroll={{ x: 600 }}
+                    locale={{ emptyText: "No renewal yet." }}
+                  />
+                )}
+              </Card>
+            </Col>
+          </Row>
+        ) : (
+          <Skeleton active paragraph={{ rows: 6 }} />
+        )}
+      </ReadPage>
       <RenewDialog target={renewing && restaurant ? restaurant : null} onClose={() => setRenewing(false)} onRenewed={() => void query.refetch()} />
-    </ReadPage>
+    </>
   );
 }
