@@ -76,7 +76,7 @@ describe("Pax8 usage in a browser", () => {
     await expect.poll(() => rows(page).count()).toBe(mine.length);
 
     // Sort by partner total (ascending on the first click).
-    await page.locator("th", { hasText: "Partner total" }).click();
+    await page.getByRole("columnheader", { name: "Partner total" }).click();
     await page.waitForURL(/partnerTotal/);
     const smallest = [...mine].sort((a, b) => a.partnerTotal! - b.partnerTotal!)[0];
     await expect.poll(() => rows(page).first().innerText()).toContain(smallest.resourceGroup!);

@@ -1,7 +1,7 @@
-import { Alert, Flex, Typography } from "antd";
+import { Flex, Typography } from "antd";
 import { Link } from "react-router";
 import type { OverviewCardProps } from "../../../client/define";
-import { OverviewCardFrame, QuotaCard } from "../../../client/overview/quota-card";
+import { OverviewCardFrame } from "../../../client/overview/quota-card";
 import { formatMoney } from "../../../ui/format";
 import { QuotaProgress } from "../../../ui/quota-progress";
 import type { CurrencyCharges, Pax8UsageDetails } from "../charges";
@@ -20,20 +20,18 @@ function CurrencyLine({ c }: { c: CurrencyCharges }) {
 
 /** The Pax8 card on /integrations: this month's charges per currency, each against its budget when one is set. */
 export function Pax8Card(props: OverviewCardProps) {
-  const { usage } = props;
-  const details = usage.details as unknown as Pax8UsageDetails | undefined;
-  // Errors and "not configured" look the same on every card.
-  if (usage.status !== "active" || !details) return <QuotaCard {...props} />;
+  const details = props.usage.details as unknown as Pax8UsageDetails | undefined;
   return (
     <OverviewCardFrame {...props}>
-      {usage.stale && <Alert type="warning" showIcon message={usage.message ?? "Showing the last known figures."} />}
-      <Typography.Text type="secondary">
-        Charges this month ({details.month}), {details.summaries} usage summaries
-      </Typography.Text>
-      {details.charges.length === 0 ? (
-        <Typography.Text type="secondary">No usage charges yet this month.</Typography.Text>
-      ) : (
+      {details && (
+        <Typography.Text type="secondary">
+          Charges this month ({details.month}), {details.summaries} usage summaries
+        </Typography.Text>
+      )}
+      {details?.charges.length ? (
         details.charges.map((c) => <CurrencyLine key={c.currency} c={c} />)
+      ) : (
+        <Typography.Text type="secondary">No usage charges yet this month.</Typography.Text>
       )}
       <Link to="/pax8">Open Pax8 usage summaries</Link>
     </OverviewCardFrame>

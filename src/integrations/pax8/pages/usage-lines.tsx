@@ -1,6 +1,7 @@
 import { useTable } from "@refinedev/antd";
 import { useList } from "@refinedev/core";
 import { DatePicker, Empty, Flex, Form, Select, Table, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
 import dayjs from "dayjs";
 import { filterValue } from "../../../client/data-provider";
 import { errorMessage } from "../../../client/http";
@@ -10,10 +11,21 @@ import type { UsageLine } from "../contract";
 import { PAX8_PROVIDER, PAX8_RESOURCES } from "../data-provider";
 import { MAX_PAGE_SIZE } from "../limits";
 import { fieldErrorsOf } from "../mapping";
-import { Money, TrialTag } from "./cells";
-import { PAGE_SIZES } from "./subscriptions-list";
+import { moneyColumn, PAGE_SIZES, TrialTag } from "./cells";
 
 const DATE = "YYYY-MM-DD";
+const wideOnly = { responsive: ["md" as const] };
+
+const columnsOf = (currency: string | undefined): ColumnsType<UsageLine> => [
+  { dataIndex: "productName", title: "Product", render: (v: string | undefined) => v ?? "—" },
+  { dataIndex: "unitOfMeasure", title: "Unit", ...wideOnly, render: (v: string | undefined) => v ?? "—" },
+  { dataIndex: "quantity", title: "Quantity", align: "right", render: (v: number | undefined) => formatNumber(v) },
+  moneyColumn<UsageLine>("unitPrice", "Unit price", wideOnly, currency),
+  moneyColumn<UsageLine>("currentCharges", "Charges", {}, currency),
+  moneyColumn<UsageLine>("partnerTotal", "Partner total", wideOnly, currency),
+  moneyColumn<UsageLine>("currentProfit", "Profit", wideOnly, currency),
+  { dataIndex: "isTrial", title: "Trial", ...wideOnly, render: (v: boolean | undefined) => <TrialTag trial={v} /> },
+];
 
 /** The usage lines of one summary for one day: date picker, product filter, pages; all in the URL. */
 export function UsageLines({ summaryId, currency }: { summaryId: string; currency: string | undefined }) {
@@ -85,45 +97,14 @@ export function UsageLines({ summaryId, currency }: { summaryId: string; currenc
       ) : (
         <Table
           {...tableProps}
+          columns={columnsOf(currency)}
           dataSource={tableQuery.isError ? [] : tableProps.dataSource}
           pagination={{ ...tableProps.pagination, showSizeChanger: true, pageSizeOptions: PAGE_SIZES }}
           rowKey={(l) => `${l.productId}:${l.usageDate}`}
           scroll={{ x: "max-content" }}
           size="small"
           locale={{ emptyText: <Empty description={`No usage recorded on ${usageDate ?? "this date"}.`} /> }}
-        >
-          <Table.Column<UsageLine> dataIndex="productName" title="Product" render={(v: string | undefined) => v ?? "—"} />
-          <Table.Column<UsageLine> dataIndex="unitOfMeasure" title="Unit" responsive={["md"]} render={(v: string | undefined) => v ?? "—"} />
-          <Table.Column<UsageLine> dataIndex="quantity" title="Quantity" align="right" render={(v: number | undefined) => formatNumber(v)} />
-          <Table.Column<UsageLine>
-            dataIndex="unitPrice"
-            title="Unit price"
-            responsive={["md"]}
-            align="right"
-            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
-          />
-          <Table.Column<UsageLine>
-            dataIndex="currentCharges"
-            title="Charges"
-            align="right"
-            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
-          />
-          <Table.Column<UsageLine>
-            dataIndex="partnerTotal"
-            title="Partner total"
-            responsive={["md"]}
-            align="right"
-            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
-          />
-          <Table.Column<UsageLine>
-            dataIndex="currentProfit"
-            title="Profit"
-            responsive={["md"]}
-            align="right"
-            render={(v: number | undefined, l) => <Money amount={v} currency={l.currencyCode ?? currency} />}
-          />
-          <Table.Column<UsageLine> dataIndex="isTrial" title="Trial" responsive={["md"]} render={(v: boolean | undefined) => <TrialTag trial={v} />} />
-        </Table>
+        />
       )}
     </Flex>
   );

@@ -1,23 +1,18 @@
-import { getDefaultSortOrder, List, useTable } from "@refinedev/antd";
+import { getDefaultSortOrder, useTable } from "@refinedev/antd";
 import { useList } from "@refinedev/core";
-import { Form, Grid, Input, Table, Typography } from "antd";
+import { Form, Grid, Input, Table } from "antd";
+import type { ColumnsType } from "antd/es/table";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { filterValue } from "../../../client/data-provider";
-import { errorMessage } from "../../../client/http";
+import { ReadPage } from "../../../client/read-page";
 import { NotFound } from "../../../client/status-pages";
-import { ErrorState } from "../../../ui/error-state";
-import { markDataOnScreen } from "../../../ui/marks";
 import { chargesByCurrency } from "../charges";
 import type { Subscription, UsageSummary } from "../contract";
 import { PAX8_PROVIDER, PAX8_RESOURCES } from "../data-provider";
 import { MAX_PAGE_SIZE } from "../limits";
 import { fieldErrorsOf, isNotFound } from "../mapping";
-import { Money, ShortId, TrialTag } from "./cells";
-import { RefreshBar } from "./refresh-bar";
-import { PAGE_SIZES } from "./subscriptions-list";
-
-export const summaryPath = (id: string) => `/pax8/usage-summaries/${id}`;
+import { Money, moneyColumn, PAGE_SIZES, ShortId, summaryPath, TrialTag } from "./cells";
 
 /** A filter input that shows the server's reason beside it when the value is refused. */
 function FilterInput({
@@ -68,26 +63,38 @@ export default function UsageSummariesList() {
     errorNotification: false,
   });
   const subscription = subscriptions.result.data.find((s) => s.id === subscriptionId);
-  const rows = tableQuery.data?.data ?? [];
   // Below md, vendor, company and trial give way to the money columns.
   const wide = Grid.useBreakpoint().md ?? true;
-  useEffect(() => {
-    if (tableQuery.data) markDataOnScreen();
-  }, [tableQuery.data]);
 
   if (isNotFound(tableQuery.error)) return <NotFound what="This Pax8 subscription" />;
   const fieldErrors = fieldErrorsOf(tableQuery.error);
+  // A refused filter is said beside its input; any other failure replaces the table.
+  const refused = Object.keys(fieldErrors).length > 0;
   const filter = (field: string) => (value: string) => setFilters([{ field, operator: "eq", value: value || undefined }]);
+  const sorted = (field: keyof UsageSummary & string) => ({ sorter: true, defaultSortOrder: getDefaultSortOrder(field, sorters) });
+  const columns: ColumnsType<UsageSummary> = [
+    {
+      dataIndex: "resourceGroup",
+      title: "Resource group",
+      ...sorted("resourceGroup"),
+      render: (v: string | undefined, s) => <Link to={summaryPath(s.id)}>{v || "(no resource group)"}</Link>,
+    },
+    { dataIndex: "vendorName", title: "Vendor", responsive: ["md"], render: (v: string | undefined) => v ?? "—" },
+    { dataIndex: "companyId", title: "Company", responsive: ["md"], render: (id: string | undefined) => <ShortId id={id} /> },
+    moneyColumn<UsageSummary>("currentCharges", "Current charges", sorted("currentCharges")),
+    moneyColumn<UsageSummary>("partnerTotal", "Partner total", sorted("partnerTotal")),
+    { dataIndex: "isTrial", title: "Trial", responsive: ["md"], render: (v: boolean | undefined) => <TrialTag trial={v} /> },
+  ];
 
   return (
-    <List
+    <ReadPage
       title={subscription?.productName ?? "Usage summaries"}
-      breadcrumb={<Link to="/pax8">← Pax8 subscriptions</Link>}
-      headerButtons={() => <RefreshBar meta={tableQuery.data?.meta} queries={[tableQuery]} />}
+      subtitle="Usage summaries of this subscription: charges for the current month, in each summary's currency."
+      queries={[{ ...tableQuery, isError: tableQuery.isError && !refused }]}
+      meta={tableQuery.data?.meta}
+      errorTitle="Could not load the usage summaries"
+      actions={<Link to="/pax8">← Pax8 subscriptions</Link>}
     >
-      <Typography.Paragraph type="secondary">
-        Usage summaries of this subscription: charges for the current month, in each summary's currency.
-      </Typography.Paragraph>
       <Form layout="vertical" style={{ display: "flex", flexWrap: "wrap", gap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>
         <FilterInput
           label="Resource group"
@@ -104,64 +111,34 @@ export default function UsageSummariesList() {
           onSearch={filter("companyId")}
         />
       </Form>
-      {tableQuery.isError && !Object.keys(fieldErrors).length ? (
-        <ErrorState title="Could not load the usage summaries" message={errorMessage(tableQuery.error)} onRetry={() => tableQuery.refetch()} />
-      ) : (
-        <Table
-          {...tableProps}
-          dataSource={tableQuery.isError ? [] : tableProps.dataSource}
-          pagination={{ ...tableProps.pagination, showSizeChanger: true, pageSizeOptions: PAGE_SIZES }}
-          rowKey="id"
-          scroll={{ x: "max-content" }}
-          size="middle"
-          locale={{ emptyText: "No usage summary matches these filters." }}
-          summary={() =>
-            chargesByCurrency(rows).map((t) => (
-              <Table.Summary.Row key={t.currency} data-testid={`pax8-total-${t.currency}`}>
-                <Table.Summary.Cell index={0} colSpan={wide ? 3 : 1}>
-                  <strong>Total on this page ({t.currency})</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
-                  <strong>
-                    <Money amount={t.currentCharges} currency={t.currency} />
-                  </strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">
-                  <Money amount={t.partnerTotal} currency={t.currency} />
-                </Table.Summary.Cell>
-                {wide && <Table.Summary.Cell index={5} />}
-              </Table.Summary.Row>
-            ))
-          }
-        >
-          <Table.Column<UsageSummary>
-            dataIndex="resourceGroup"
-            title="Resource group"
-            sorter
-            defaultSortOrder={getDefaultSortOrder("resourceGroup", sorters)}
-            render={(v: string | undefined, s) => <Link to={summaryPath(s.id)}>{v || "(no resource group)"}</Link>}
-          />
-          <Table.Column<UsageSummary> dataIndex="vendorName" title="Vendor" responsive={["md"]} render={(v: string | undefined) => v ?? "—"} />
-          <Table.Column<UsageSummary> dataIndex="companyId" title="Company" responsive={["md"]} render={(id: string | undefined) => <ShortId id={id} />} />
-          <Table.Column<UsageSummary>
-            dataIndex="currentCharges"
-            title="Current charges"
-            align="right"
-            sorter
-            defaultSortOrder={getDefaultSortOrder("currentCharges", sorters)}
-            render={(v: number | undefined, s) => <Money amount={v} currency={s.currencyCode} />}
-          />
-          <Table.Column<UsageSummary>
-            dataIndex="partnerTotal"
-            title="Partner total"
-            align="right"
-            sorter
-            defaultSortOrder={getDefaultSortOrder("partnerTotal", sorters)}
-            render={(v: number | undefined, s) => <Money amount={v} currency={s.currencyCode} />}
-          />
-          <Table.Column<UsageSummary> dataIndex="isTrial" title="Trial" responsive={["md"]} render={(v: boolean | undefined) => <TrialTag trial={v} />} />
-        </Table>
-      )}
-    </List>
+      <Table
+        {...tableProps}
+        columns={columns}
+        dataSource={refused ? [] : tableProps.dataSource}
+        pagination={{ ...tableProps.pagination, showSizeChanger: true, pageSizeOptions: PAGE_SIZES }}
+        rowKey="id"
+        scroll={{ x: "max-content" }}
+        size="middle"
+        locale={{ emptyText: "No usage summary matches these filters." }}
+        summary={() =>
+          chargesByCurrency(tableQuery.data?.data ?? []).map((t) => (
+            <Table.Summary.Row key={t.currency} data-testid={`pax8-total-${t.currency}`}>
+              <Table.Summary.Cell index={0} colSpan={wide ? 3 : 1}>
+                <strong>Total on this page ({t.currency})</strong>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
+                <strong>
+                  <Money amount={t.currentCharges} currency={t.currency} />
+                </strong>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={4} align="right">
+                <Money amount={t.partnerTotal} currency={t.currency} />
+              </Table.Summary.Cell>
+              {wide && <Table.Summary.Cell index={5} />}
+            </Table.Summary.Row>
+          ))
+        }
+      />
+    </ReadPage>
   );
 }
