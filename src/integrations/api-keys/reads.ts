@@ -71,22 +71,22 @@ export function syncedReads(db: ApiKeysDb) {
  * Upstream first (through the shared cache: one call for many readers, the last good answer of the
  * same query if it fails); when that has nothing either, the last synced data, marked stale.
  */
-export async function readWithFallback<T>(
+export async function readWithFallback<Q extends { refresh: boolean }, T>(
   ctx: IntegrationContext<any>,
   key: string,
-  fetcher: () => Promise<T>,
-  fallback: () => Promise<T>,
-  refresh: boolean,
+  query: Q,
+  live: (q: Q) => Promise<T>,
+  last: (q: Q) => Promise<T>,
 ): Promise<Envelope<T>> {
   try {
-    const got = await ctx.cache.get(key, fetcher, { refresh });
+    const got = await ctx.cache.get(key, () => live(query), { refresh: query.refresh });
     return envelope(ctx, got.value, [got], WORDS);
   } catch (error) {
     // A refused token is a failure to show beside the last data too; "no such item" is an answer.
     if (!(error instanceof UpstreamError) || error.status === 404 || error.status === 400) throw error;
     const at = (await syncedReads(tables(ctx.db)).lastSyncedAt()) ?? new Date().toISOString();
     return {
-      data: await fallback(),
+      data: await last(query),
       meta: { fetchedAt: at, stale: true, demo: ctx.demo, message: `${describeFailure(error, WORDS)} Showing the last synced data.` },
     };
   }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { ZodType } from "zod";
 import { PERMISSIONS } from "../../auth/permissions";
 import { AppError } from "../../server/errors";
 import type { IntegrationContext } from "../../server/integration";
@@ -25,18 +26,17 @@ export interface RouteDeps {
 /** The BFF routes (paths in constants.ts): keys, metrics, the sync and the credits; every read answers `{data, meta}`. */
 export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>, { db, client, sync }: RouteDeps) {
   const synced = syncedReads(db);
-  const cacheKey = (...parts: (string | undefined)[]) => `api-keys:${parts.map((p) => p ?? "").join("|")}`;
 
-  app.get(API.keys, read, async (request) => {
-    const { refresh, ...range } = parseInput(rangeQuery, request.query, "query");
-    return readWithFallback(
-      ctx,
-      cacheKey("keys", range.from, range.to),
-      () => client.listKeys(range),
-      () => synced.keys(range),
-      refresh,
-    );
-  });
+  /** A read of the upstream through the shared cache, or of the last synced data when the upstream fails. */
+  function upstreamRead<Q extends { refresh: boolean }>(path: string, schema: ZodType<Q>, live: (q: Q) => Promise<unknown>, last: (q: Q) => Promise<unknown>) {
+    app.get(path, read, async (request) => {
+      const q = parseInput(schema, request.query, "query");
+      return readWithFallback(ctx, `api-keys:${path}|${JSON.stringify({ ...q, refresh: undefined })}`, q, live, last);
+    });
+  }
+  upstreamRead(API.keys, rangeQuery, ({ from, to }) => client.listKeys({ from, to }), synced.keys);
+  upstreamRead(API.apiUsage, apiUsageQuery, ({ refresh: _, ...q }) => client.apiUsage(q), synced.apiUsage);
+  upstreamRead(API.verifications, rangeQuery, ({ from, to }) => client.verifications({ from, to }), synced.verifications);
 
   app.post(API.keys, write, async (request, reply) => {
     const body = parseInput(createKeyRequest, request.body, "body");
@@ -61,10 +61,8 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
       request.log.error({ err: error, keyId: summary.id }, "key created upstream but not recorded here; the next sync records it");
     }
     // The one answer that carries the secret; it is not stored, cached or logged.
-    return reply
-      .code(201)
-      .header("cache-control", "no-store")
-      .send({ ...summary, plaintext });
+    reply.code(201).header("cache-control", "no-store");
+    return { ...summary, plaintext };
   });
 
   app.delete(API.key, write, async (request, reply) => {
@@ -82,30 +80,6 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
     await ctx.audit.record(request, { action: "api_key.revoke", outcome: "success", target: id });
     await ctx.cache.invalidate("api-keys:");
     return reply.code(204).send();
-  });
-
-  app.get(API.apiUsage, read, async (request) => {
-    const { refresh, ...range } = parseInput(apiUsageQuery, request.query, "query");
-    const key = cacheKey("api-usage", range.from, range.to, range.user_id);
-    return readWithFallback(
-      ctx,
-      key,
-      () => client.apiUsage(range),
-      () => synced.apiUsage(range),
-      refresh,
-    );
-  });
-
-  app.get(API.verifications, read, async (request) => {
-    const { refresh, ...range } = parseInput(rangeQuery, request.query, "query");
-    const key = cacheKey("verifications", range.from, range.to);
-    return readWithFallback(
-      ctx,
-      key,
-      () => client.verifications(range),
-      () => synced.verifications(range),
-      refresh,
-    );
   });
 
   app.post(API.sync, write, async (request) => {
@@ -139,11 +113,8 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
 
   app.get(API.credits, read, async () => {
     const users = await db.selectFrom("user_credits").selectAll().orderBy("user_id").execute();
-    return envelope(
-      ctx,
-      users.map((u) => ({ ...u, balance: Number(u.balance), shortfall: Number(u.shortfall) })),
-      [],
-    );
+    const balances = users.map((u) => ({ ...u, balance: Number(u.balance), shortfall: Number(u.shortfall) }));
+    return envelope(ctx, balances, []);
   });
 
   app.get(API.ledger, read, async (request) => {

@@ -1,23 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type APIKeySummary, PURPOSES, type Purpose, type Task } from "./contract";
+import { type APIKeySummary, PURPOSES, type Task } from "./contract";
 
 /** The simulator's state: users, keys (only a hash of each secret) and tasks in created_at order. */
-export interface SimKey {
-  id: string;
-  user_id: string;
-  name: string;
-  purpose: Purpose;
-  key_prefix: string;
-  secret_hash: string;
-  created_at: string;
-  revoked: boolean;
-}
+export type SimKey = Omit<APIKeySummary, "last_used_at" | "total_requests"> & { secret_hash: string; revoked: boolean };
 
 export const SIM_USERS = ["usr_ada", "usr_grace", "usr_linus"] as const;
 
-export function newSecret(): { plaintext: string; key_prefix: string; secret_hash: string } {
+/** A new key's secret (shown once), its visible prefix and the hash kept in its place; `revoked` false. */
+export function newKey(fields: Pick<SimKey, "id" | "user_id" | "name" | "purpose" | "created_at">) {
   const plaintext = `evk_live_${randomBytes(20).toString("hex")}`;
-  return { plaintext, key_prefix: plaintext.slice(0, 13), secret_hash: createHash("sha256").update(plaintext).digest("hex") };
+  const secret = { key_prefix: plaintext.slice(0, 13), secret_hash: createHash("sha256").update(plaintext).digest("hex"), revoked: false };
+  return { key: { ...fields, ...secret } as SimKey, plaintext };
 }
 
 /** Splits a completed task's emails into valid / invalid / unknown, the same way each time. */
@@ -56,17 +49,8 @@ export function seed(options: { days: number; tasksPerKeyPerDay: number; now: nu
   SIM_USERS.forEach((user, u) => {
     PURPOSES.forEach((purpose, p) => {
       if ((u + p) % 3 === 2) return; // not every user uses every integration
-      const { key_prefix, secret_hash } = newSecret();
-      keys.push({
-        id: `key_${user.slice(4)}_${p}`,
-        user_id: user,
-        name: `${purpose} ${["production", "reports", "sync"][u]}`,
-        purpose,
-        key_prefix,
-        secret_hash,
-        created_at: new Date(start - 86_400_000).toISOString(),
-        revoked: false,
-      });
+      const name = `${purpose} ${["production", "reports", "sync"][u]}`;
+      keys.push(newKey({ id: `key_${user.slice(4)}_${p}`, user_id: user, name, purpose, created_at: new Date(start - 86_400_000).toISOString() }).key);
     });
   });
   const count = Math.round(days * tasksPerKeyPerDay * keys.length);

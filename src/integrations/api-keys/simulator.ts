@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { listenSimulator, paginate, prng, SimulatorControl, simulatorApp } from "../../server/simulator-kit";
-import { createApiKeyBody, PURPOSES, rfc3339, TASKS_MAX_LIMIT, type Task } from "./contract";
-import { byCreated, inRange, makeTask, newSecret, results, SIM_USERS, type SimKey, seed, summarize } from "./simulator-data";
+import { createApiKeyBody, rfc3339, TASKS_MAX_LIMIT, type Task } from "./contract";
+import { purposeTotals } from "./mapping";
+import { byCreated, inRange, makeTask, newKey, results, SIM_USERS, type SimKey, seed, summarize } from "./simulator-data";
 
 export const SIMULATOR_APIKEYS_TOKEN = "sim-apikeys-service-token";
 
@@ -99,18 +100,14 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
   app.post("/api/v1/api-keys", async (request, reply) => {
     const body = createApiKeyBody.safeParse(request.body);
     if (!body.success) return reply.code(400).send(error("invalid_request", "name and purpose are required."));
-    const { plaintext, key_prefix, secret_hash } = newSecret();
     const { name, purpose, user_id = SIM_USERS[0] } = body.data;
-    const key: SimKey = {
+    const { key, plaintext } = newKey({
       id: `key_${Date.now().toString(36)}_${control.keys.length}`,
       user_id,
       name,
       purpose,
-      key_prefix,
-      secret_hash,
       created_at: new Date().toISOString(),
-      revoked: false,
-    };
+    });
     control.keys.push(key);
     return reply.code(201).send({ ...summarize(key, []), plaintext });
   });
@@ -122,28 +119,21 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
     return reply.code(204).send();
   });
 
+  // Per purpose: every task made with a key, grouped by the key's purpose (every purpose listed, in the plan's order).
   get("/metrics/api-usage", range, (q) => {
     const purposeOf = new Map(control.keys.map((k) => [k.id, k.purpose]));
-    const purposes = PURPOSES.map((p) => ({ purpose: p, total_requests: 0, last_used_at: null as string | null }));
-    for (const t of control.tasks) {
-      if ((q.user_id && t.user_id !== q.user_id) || !t.api_key_id || !inRange(t.created_at, q.from, q.to)) continue;
-      const row = purposes.find((p) => p.purpose === purposeOf.get(t.api_key_id!))!;
-      row.total_requests++;
-      if (!row.last_used_at || t.created_at > row.last_used_at) row.last_used_at = t.created_at;
-    }
-    return { from: q.from ?? null, to: q.to ?? null, total_requests: purposes.reduce((s, p) => s + p.total_requests, 0), purposes };
+    const used = control.tasks.filter((t) => t.api_key_id && (!q.user_id || t.user_id === q.user_id) && inRange(t.created_at, q.from, q.to));
+    return purposeTotals(
+      used.map((t) => ({ purpose: purposeOf.get(t.api_key_id!) ?? null, requests: 1, last_used_at: t.created_at })),
+      q,
+    );
   });
 
   get("/metrics/verifications", range, (q) => {
-    const totals = { tasks: 0, emails: 0, valid: 0, invalid: 0, unknown: 0 };
-    for (const t of control.tasks.filter((t) => t.status === "completed" && inRange(t.created_at, q.from, q.to))) {
-      totals.tasks++;
-      totals.emails += t.email_count ?? 1;
-      totals.valid += t.valid_count;
-      totals.invalid += t.invalid_count;
-      totals.unknown += t.unknown_count;
-    }
-    return { from: q.from ?? null, to: q.to ?? null, totals };
+    const done = control.tasks.filter((t) => t.status === "completed" && inRange(t.created_at, q.from, q.to));
+    const sum = (count: (t: Task) => number) => done.reduce((s, t) => s + count(t), 0);
+    const [valid, invalid, unknown] = [sum((t) => t.valid_count), sum((t) => t.invalid_count), sum((t) => t.unknown_count)];
+    return { from: q.from ?? null, to: q.to ?? null, totals: { tasks: done.length, emails: sum((t) => t.email_count ?? 1), valid, invalid, unknown } };
   });
 
   get("/tasks", taskQuery, (q) => {
