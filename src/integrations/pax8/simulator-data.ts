@@ -20,38 +20,13 @@ function unit(name: string): number {
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-interface Meter {
-  productId: string;
-  productName: string;
-  unitOfMeasure: string;
-  unitPrice: number;
+const meter = (productName: string, unitOfMeasure: string, unitPrice: number, daily: number) => ({
+  line: { productId: uuidFrom(`meter:${productName}`), productName, unitOfMeasure, unitPrice },
   /** Typical quantity a day. */
-  daily: number;
-}
-
-const meter = (productName: string, unitOfMeasure: string, unitPrice: number, daily: number): Meter => ({
-  productId: uuidFrom(`meter:${productName}`),
-  productName,
-  unitOfMeasure,
-  unitPrice,
   daily,
 });
-
-interface Product {
-  id: string;
-  name: string;
-  vendor: string;
-  price: number;
-  meters: Meter[];
-}
-
-const product = (name: string, vendor: string, price: number, meters: Meter[] = []): Product => ({
-  id: uuidFrom(`product:${name}`),
-  name,
-  vendor,
-  price,
-  meters,
-});
+type Meter = ReturnType<typeof meter>;
+const product = (name: string, vendor: string, price: number, meters: Meter[] = []) => ({ id: uuidFrom(`product:${name}`), name, vendor, price, meters });
 
 const AZURE = product("Microsoft Azure Plan", "Microsoft", 0, [
   meter("Virtual Machines Dv5 Series - D2s v5", "1 Hour", 0.096, 48),
@@ -93,13 +68,8 @@ const WASABI = product("Wasabi Hot Cloud Storage", "Wasabi", 0, [meter("Wasabi H
 const M365 = product("Microsoft 365 Business Standard", "Microsoft", 12.5);
 const DROPBOX = product("Dropbox Business Advanced", "Dropbox", 24);
 
-export interface Company {
-  id: string;
-  name: string;
-  currency: string;
-}
-
-const company = (name: string, currency: string): Company => ({ id: uuidFrom(`company:${name}`), name, currency });
+const company = (name: string, currency: string) => ({ id: uuidFrom(`company:${name}`), name, currency });
+type Company = ReturnType<typeof company>;
 
 export const COMPANIES: Company[] = [
   company("IronCloud Technologies", "USD"),
@@ -111,16 +81,8 @@ export const COMPANIES: Company[] = [
   company("Harbour Bridge Freight", "AUD"),
 ];
 
-export interface SimSubscription extends Subscription {
-  productName: string;
-  currencyCode: string;
-  companyId: string;
-}
-
-export interface SimSummary extends UsageSummary {
-  subscriptionId: string;
-  meters: Meter[];
-}
+export type SimSubscription = Subscription & { productName: string; currencyCode: string; companyId: string };
+export type SimSummary = UsageSummary & { subscriptionId: string; meters: Meter[] };
 
 export interface Pax8Data {
   subscriptions: SimSubscription[];
@@ -135,32 +97,21 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 /** Usage lines of one summary on one day (every meter that ran that day). */
 export function linesFor(summary: SimSummary, usageDate: string, data: Pax8Data): UsageLine[] {
   if (usageDate < data.firstUsageDay || usageDate > data.lastUsageDay) return [];
+  const { id, currencyCode, isTrial } = summary;
   return summary.meters
-    .filter((m) => unit(`ran:${summary.id}:${m.productId}:${usageDate}`) > 0.08)
-    .map((m) => {
-      const quantity = round(m.daily * (0.55 + unit(`q:${summary.id}:${m.productId}:${usageDate}`) * 0.9), 3);
-      const currentCharges = round(quantity * m.unitPrice);
+    .filter((m) => unit(`ran:${id}:${m.line.productId}:${usageDate}`) > 0.08)
+    .map(({ line, daily }) => {
+      const quantity = round(daily * (0.55 + unit(`q:${id}:${line.productId}:${usageDate}`) * 0.9), 3);
+      const currentCharges = round(quantity * line.unitPrice);
       const partnerTotal = round(currentCharges * 0.82);
-      return {
-        usageSummaryId: summary.id,
-        usageDate,
-        productName: m.productName,
-        productId: m.productId,
-        unitOfMeasure: m.unitOfMeasure,
-        quantity,
-        currentCharges,
-        currentProfit: round(currentCharges - partnerTotal),
-        partnerTotal,
-        unitPrice: m.unitPrice,
-        currencyCode: summary.currencyCode,
-        isTrial: summary.isTrial,
-      };
+      const currentProfit = round(currentCharges - partnerTotal);
+      return { usageSummaryId: id, usageDate, ...line, quantity, currentCharges, currentProfit, partnerTotal, currencyCode, isTrial };
     });
 }
 
 /** Resource groups of a usage-based subscription: how many of the product's meters each uses, and its company when not the subscriber. */
 type Groups = Record<string, number | [meters: number, company: Company]>;
-type Plan = [company: Company, product: Product, status: string, billingTerm: string, quantity: number, start: string, groups?: Groups];
+type Plan = [company: Company, product: ReturnType<typeof product>, status: string, billingTerm: string, quantity: number, start: string, groups?: Groups];
 
 /** Builds the data as of `today` (UTC): lines from the first day of last month up to today. */
 export function buildPax8Data(today = new Date()): Pax8Data {
@@ -200,44 +151,21 @@ export function buildPax8Data(today = new Date()): Pax8Data {
 
   for (const [i, [company, product, status, billingTerm, quantity, start, groups = {}]] of plans.entries()) {
     const id = uuidFrom(`subscription:${company.name}:${product.name}:${i}`);
-    data.subscriptions.push({
-      id,
-      companyId: company.id,
-      productId: product.id,
-      vendorSubscriptionId: uuidFrom(`vendor-sub:${id}`),
-      quantity,
-      startDate: `${start}T08:30:00Z`,
-      createdDate: `${start}T08:00:00Z`,
-      billingStart: start,
-      status,
-      price: product.price,
-      currencyCode: company.currency,
-      partnerCost: round(product.price * 0.8),
-      productName: product.name,
-      billingTerm,
-    });
-    for (const [g, [name, group]] of Object.entries(groups).entries()) {
-      const [count, owner] = typeof group === "number" ? [group] : group;
-      const offset = Math.floor(unit(`offset:${name}`) * product.meters.length);
-      const meters = Array.from({ length: Math.min(count, product.meters.length) }, (_, k) => product.meters[(offset + k) % product.meters.length]);
-      const summary: SimSummary = {
-        id: uuidFrom(`summary:${id}:${name}`),
-        companyId: (owner ?? company).id,
-        subscriptionId: id,
-        productId: product.id,
-        resourceGroup: name,
-        vendorName: product.vendor,
-        currentCharges: 0,
-        currencyCode: company.currency,
-        partnerTotal: 0,
-        isTrial: status === "Trial" || (product === ACRONIS && g === 1),
-        meters,
-      };
+    const who = { id, companyId: company.id, productId: product.id, productName: product.name, vendorSubscriptionId: uuidFrom(`vendor-sub:${id}`) };
+    const when = { startDate: `${start}T08:30:00Z`, createdDate: `${start}T08:00:00Z`, billingStart: start };
+    const money = { price: product.price, currencyCode: company.currency, partnerCost: round(product.price * 0.8) };
+    data.subscriptions.push({ ...who, ...when, ...money, quantity, status, billingTerm });
+    for (const [g, [resourceGroup, group]] of Object.entries(groups).entries()) {
+      const [count, owner = company] = typeof group === "number" ? [group] : group;
+      const all = product.meters;
+      const offset = Math.floor(unit(`offset:${resourceGroup}`) * all.length);
+      const meters = Array.from({ length: Math.min(count, all.length) }, (_, k) => all[(offset + k) % all.length]);
+      const isTrial = status === "Trial" || (product === ACRONIS && g === 1);
+      const ids = { id: uuidFrom(`summary:${id}:${resourceGroup}`), companyId: owner.id, subscriptionId: id, productId: product.id };
+      const summary: SimSummary = { ...ids, resourceGroup, vendorName: product.vendor, currencyCode: company.currency, isTrial, meters };
       const lines = monthDays.flatMap((d) => linesFor(summary, d, data));
       const sum = (key: "currentCharges" | "partnerTotal") => lines.reduce((s, l) => s + (l[key] ?? 0), 0);
-      summary.currentCharges = round(sum("currentCharges"));
-      summary.partnerTotal = round(sum("partnerTotal"), 3);
-      data.summaries.push(summary);
+      data.summaries.push(Object.assign(summary, { currentCharges: round(sum("currentCharges")), partnerTotal: round(sum("partnerTotal"), 3) }));
     }
   }
   return data;
