@@ -1,5 +1,5 @@
 import type { Envelope } from "../usage";
-import type { RestaurantDetail, RestaurantUsage, UsageAlerts, UsageList } from "./contract";
+import type { RenewResult, RestaurantDetail, RestaurantUsage, UsageAlerts, UsageList } from "./contract";
 
 /**
  * The console's own routes for restaurants (DESIGN.md), written once: the server registers them,
@@ -37,10 +37,7 @@ export const IDEMPOTENCY_HEADER = "idempotency-key";
 export const RENEW_MAX_AMOUNT = 100_000;
 export const RENEW_REASON_MAX = 500;
 
-export interface RenewInput {
-  amount: number;
-  reason: string;
-}
+export type RenewInput = { amount: number; reason: string };
 
 export type UsageListResponse = Envelope<UsageList>;
 export type AlertsResponse = Envelope<UsageAlerts>;
@@ -50,20 +47,12 @@ export type Own = RestaurantUsage & { history: RestaurantDetail["history"] };
 export type OwnResponse = Envelope<Own>;
 
 /** The renew answer, with the fields an unlimited plan may leave out filled in. */
-export interface RenewOutcome {
+export type RenewOutcome = Pick<RenewResult, "used" | "limit" | "remaining" | "usagePercent" | "isNearingQuota"> & {
   restaurantId: string;
-  used: number;
-  limit: number;
   effectiveLimit: number;
   adjustedBy: number;
-  remaining: number;
-  usagePercent?: number;
-  isNearingQuota: boolean;
-}
-export interface RenewResponseBody {
-  success: true;
-  data: RenewOutcome;
-}
+};
+export type RenewResponseBody = { success: true; data: RenewOutcome };
 
 /** One renewal attempt of a restaurant, from the audit log. */
 export interface Renewal {

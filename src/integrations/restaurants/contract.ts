@@ -104,13 +104,10 @@ export function upstreamCode(body: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-export type Allowance = z.infer<typeof allowanceSchema>;
 export type RestaurantUsage = z.infer<typeof restaurantUsageSchema>;
-export type Pagination = z.infer<typeof paginationSchema>;
 export type UsageList = z.infer<typeof usageListSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export type RestaurantDetail = z.infer<typeof restaurantDetailSchema>;
 export type UsageAlert = z.infer<typeof alertSchema>;
 export type UsageAlerts = z.infer<typeof alertsSchema>;
 export type RenewResult = z.infer<typeof renewResultSchema>;
-export type RenewResponse = z.infer<typeof renewResponseSchema>;

@@ -5,40 +5,41 @@ import type { HistoryEntry, RestaurantUsage } from "./contract";
 /** The share of the effective limit at which a restaurant counts as near quota (the upstream's default). */
 export const NEAR_QUOTA = DEFAULT_ALERT_THRESHOLD;
 
-export interface Figures {
-  used: number;
-  /** Effective monthly limit; null when unlimited. */
-  limit: number | null;
-  remaining: number | null;
-  /** 0–100 from the upstream's `usagePercent` (or computed from the allowance); null when unlimited. */
-  percent: number | null;
-  unlimited: boolean;
-  /** More conversations than the effective limit: `usagePercent` stops at 100, this does not. */
-  over: boolean;
-  near: boolean;
-  /** The one badge the row shows, if any. */
-  badge: Extract<Status, "unlimited" | "over_quota" | "near_quota"> | null;
-}
-
-/** What a row, a card and the owner's page show for one restaurant. */
+/**
+ * What a row, a card and the owner's page show for one restaurant: `limit` is the effective monthly
+ * limit, `percent` 0–100 from the upstream's `usagePercent` (or computed from the allowance); both,
+ * and `remaining`, null when unlimited. `over`: more conversations than the limit (`usagePercent`
+ * stops at 100, this does not). `badge`: the one badge the row shows, if any.
+ */
 export function figuresOf(r: Pick<RestaurantUsage, "conversationsThisMonth" | "allowance" | "usagePercent" | "isNearingQuota">): Figures {
   const used = r.conversationsThisMonth;
-  const unlimited = r.allowance.monthlyLimit === UNLIMITED;
-  if (unlimited) return { used, limit: null, remaining: null, percent: null, unlimited, over: false, near: false, badge: "unlimited" };
   const limit = r.allowance.monthlyLimit;
+  if (limit === UNLIMITED) return { used, limit: null, remaining: null, percent: null, unlimited: true, over: false, near: false, badge: "unlimited" };
   const percent = r.usagePercent ?? (limit > 0 ? Math.min(100, (used / limit) * 100) : 100);
   const over = used >= limit;
+  const near = r.isNearingQuota;
   return {
     used,
     limit,
     remaining: r.allowance.monthlyRemaining,
     percent,
-    unlimited,
+    unlimited: false,
     over,
-    near: r.isNearingQuota,
-    badge: over ? "over_quota" : r.isNearingQuota ? "near_quota" : null,
+    near,
+    badge: over ? "over_quota" : near ? "near_quota" : null,
   };
 }
+type Badge = Extract<Status, "unlimited" | "over_quota" | "near_quota">;
+export type Figures = {
+  used: number;
+  limit: number | null;
+  remaining: number | null;
+  percent: number | null;
+  unlimited: boolean;
+  over: boolean;
+  near: boolean;
+  badge: Badge | null;
+};
 
 /** The row after a renewal: the answer's limit, remaining, percent, badge and top-ups, without reloading the list. */
 export function applyRenew<T extends RestaurantUsage>(row: T, outcome: RenewOutcome): T {
@@ -53,11 +54,8 @@ export function applyRenew<T extends RestaurantUsage>(row: T, outcome: RenewOutc
   };
 }
 
-export interface Renewed {
-  outcome: RenewOutcome;
-  /** When the answer came (ms); rows fetched after it already hold the renewal, and newer figures. */
-  at: number;
-}
+/** A renewal's answer and when it came (ms): rows fetched after it already hold the renewal, and newer figures. */
+export type Renewed = { outcome: RenewOutcome; at: number };
 
 /** The rows of a page with the answers of renewals made since it was fetched laid over them. */
 export function withRenewals<T extends RestaurantUsage>(rows: readonly T[], renewed: Readonly<Record<string, Renewed>>, fetchedAt: number): T[] {

@@ -6,11 +6,7 @@ import { UpstreamError } from "../../server/upstream/http";
 import { DEFAULT_ALERT_THRESHOLD, type RenewInput } from "./api";
 import { alertsSchema, renewResponseSchema, restaurantDetailSchema, restaurantUsageSchema, upstreamCode, usageListSchema } from "./contract";
 
-export interface RestaurantsEnv {
-  RESTAURANT_API_BASE_URL?: string;
-  BOT_API_KEY?: string;
-  DASHBOARD_PAT?: string;
-}
+export type RestaurantsEnv = { RESTAURANT_API_BASE_URL?: string; BOT_API_KEY?: string; DASHBOARD_PAT?: string };
 export type RestaurantsContext = IntegrationContext<RestaurantsEnv>;
 
 export const RESTAURANTS = "Restaurant usage API";

@@ -15,7 +15,8 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
   let support: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ database, env: { UPSTREAM_TIMEOUT_MS: "500", UPSTREAM_CACHE_TTL_S: "300" } });
+    // 50 concurrent renewals and the rest: more writes than the per-user limit lets through a minute (its own test is in tests/server/edge).
+    t = await startTestApp({ database, env: { UPSTREAM_TIMEOUT_MS: "500", UPSTREAM_CACHE_TTL_S: "300", WRITE_RATE_PER_MINUTE: "10000" } });
     sim = t.contexts.get("restaurants")!.simulator!.control as RestaurantsSimulatorControl;
     support = await t.login("support");
   });

@@ -21,10 +21,7 @@ export function renewOutcome(restaurantId: string, r: RenewResult): RenewOutcome
   return { restaurantId, used, limit, effectiveLimit, adjustedBy, remaining, ...(usagePercent !== undefined ? { usagePercent } : {}), isNearingQuota };
 }
 
-interface Tried {
-  amount: number | null;
-  reason: string | null;
-}
+type Tried = { amount: number | null; reason: string | null };
 
 /** What the audit log keeps of a renew body, valid or not. */
 function attempted(body: unknown): Tried {
@@ -57,8 +54,7 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       );
       const { effectiveLimit, adjustedBy, remaining } = data;
       await audit(request, restaurantId, "success", input, { effectiveLimit, adjustedBy, remaining });
-      const body: RenewResponseBody = { success: true, data };
-      return { status: 200, body, final: true };
+      return { status: 200, body: { success: true, data } satisfies RenewResponseBody, final: true };
     } catch (raw) {
       const mapped = restaurantError(raw, restaurantId);
       const error = mapped instanceof UpstreamError ? failureToAppError(mapped) : mapped;
@@ -115,14 +111,15 @@ type AuditRow = { id: number; at: string; actor_email: string | null; reason: st
 
 export function toRenewal({ id, at, actor_email, reason, outcome, details }: AuditRow): Renewal {
   const { amount = null, effectiveLimit, error } = (details ? JSON.parse(details) : {}) as { amount?: number | null; effectiveLimit?: number; error?: string };
+  const result = outcome === "success" ? "success" : "failure";
   return {
     id: Number(id),
     at,
     actorEmail: actor_email,
     amount,
     reason,
-    outcome: outcome === "success" ? "success" : "failure",
-    ...(effectiveLimit !== undefined ? { effectiveLimit } : {}),
-    ...(error ? { error } : {}),
+    outcome: result,
+    ...(effectiveLimit !== undefined && { effectiveLimit }),
+    ...(error && { error }),
   };
 }

@@ -57,11 +57,8 @@ export function restaurantsRoutes(app: FastifyInstance, ctx: RestaurantsContext)
     ]);
     const { history, ...figures } = detail?.value ?? { ...own!.value, history: [] };
     const data: Own = { ...(own?.value ?? figures), history };
-    return envelope(
-      ctx,
-      data,
-      [own, detail].filter((r) => r !== null),
-    );
+    const done = [own, detail].filter((r) => r !== null);
+    return envelope(ctx, data, done);
   });
 
   renewRoutes(app, ctx);

@@ -29,13 +29,10 @@ export default defineIntegration({
     async read(ctx, refresh) {
       const reads = readsFor(ctx);
       const [count, page] = await Promise.all([reads.alertsCount(refresh), reads.list(1, 0, refresh)]);
-      const near = count.value.count;
-      const total = page.value.pagination.total;
-      const figures = { totalQuota: null, remainingQuota: null, usedQuota: null, usagePercentage: null };
-      return {
-        reads: [count, page],
-        figures: { ...figures, message: `${near} of ${total} restaurants near quota.`, details: { nearQuota: near, restaurants: total } },
-      };
+      const [near, total] = [count.value.count, page.value.pagination.total];
+      const details = { nearQuota: near, restaurants: total };
+      const message = `${near} of ${total} restaurants near quota.`;
+      return { reads: [count, page], figures: { totalQuota: null, remainingQuota: null, usedQuota: null, usagePercentage: null, message, details } };
     },
   },
 });

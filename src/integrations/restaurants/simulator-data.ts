@@ -3,17 +3,14 @@ import { prng } from "../../server/simulator-kit";
 import { UNLIMITED } from "./api";
 import type { HistoryEntry, RenewResult, RestaurantDetail, RestaurantUsage, UsageAlert } from "./contract";
 
-/** One simulated restaurant: a plan, conversations counted by month, top-ups by month. */
+/** One simulated restaurant: a plan (-1 unlimited), conversations and top-ups by "YYYY-MM". */
 export interface SimRestaurant {
   id: string;
   name: string;
-  /** Conversations a month on the plan; -1 unlimited. */
   planLimit: number;
   dailyLimit: number;
   conversationsToday: number;
-  /** "YYYY-MM" → conversations of that month and when the last one was. */
   months: Map<string, { count: number; last: string | null }>;
-  /** "YYYY-MM" → top-ups granted that month. */
   adjustments: Map<string, number>;
   firstActivity: string | null;
   isActive: boolean;
@@ -21,9 +18,7 @@ export interface SimRestaurant {
 
 export const monthKey = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 
-function monthsBack(now: Date, n: number): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 1));
-}
+const monthsBack = (now: Date, n: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 1));
 
 /** The named restaurants every seed holds, so tests, demos and the e2e know what to look for. */
 export const SIM_RESTAURANTS = {
@@ -41,15 +36,7 @@ const PREFIXES =
   );
 const KINDS = "Bistro,Kitchen,Grill,Trattoria,Cantina,Noodle House,Taqueria,Brasserie,Diner,Sushi Bar,Bakery,Pizzeria".split(",");
 
-interface Spec {
-  id: string;
-  name: string;
-  planLimit: number;
-  used: number;
-  adjustedBy?: number;
-  isActive?: boolean;
-  monthsOld?: number;
-}
+type Spec = { id: string; name: string; planLimit: number; used: number; adjustedBy?: number; isActive?: boolean; monthsOld?: number };
 
 function build(spec: Spec, now: Date, rand: () => number): SimRestaurant {
   const months = new Map<string, { count: number; last: string | null }>();
@@ -69,17 +56,10 @@ function build(spec: Spec, now: Date, rand: () => number): SimRestaurant {
   const adjustments = new Map<string, number>();
   if (spec.adjustedBy) adjustments.set(monthKey(now), spec.adjustedBy);
   const first = monthsBack(now, Math.min(age, 5));
-  return {
-    id: spec.id,
-    name: spec.name,
-    planLimit: spec.planLimit,
-    dailyLimit: spec.planLimit === UNLIMITED ? UNLIMITED : 1000,
-    conversationsToday: Math.min(spec.used, Math.floor(rand() * 40)),
-    months,
-    adjustments,
-    firstActivity: spec.used === 0 && age === 0 ? null : new Date(first.getTime() + 8 * 36e5).toISOString(),
-    isActive: spec.isActive ?? true,
-  };
+  const { id, name, planLimit, used, isActive = true } = spec;
+  const dailyLimit = planLimit === UNLIMITED ? UNLIMITED : 1000;
+  const firstActivity = used === 0 && age === 0 ? null : new Date(first.getTime() + 8 * 36e5).toISOString();
+  return { id, name, planLimit, dailyLimit, conversationsToday: Math.min(used, Math.floor(rand() * 40)), months, adjustments, firstActivity, isActive };
 }
 
 /**
@@ -114,64 +94,42 @@ export function seedRestaurants(count = 60, now = new Date(), seed = 42): SimRes
   return list;
 }
 
-export function adjustedBy(r: SimRestaurant, now: Date): number {
-  return r.planLimit === UNLIMITED ? 0 : (r.adjustments.get(monthKey(now)) ?? 0);
-}
-
-export function usedThisMonth(r: SimRestaurant, now: Date): number {
-  return r.months.get(monthKey(now))?.count ?? 0;
-}
-
 /** The upstream's quota math: effective limit = plan + top-ups; percent capped at 100; nearing at 90 %. */
 export function quotaOf(r: SimRestaurant, now: Date) {
-  const used = usedThisMonth(r, now);
+  const used = r.months.get(monthKey(now))?.count ?? 0;
   if (r.planLimit === UNLIMITED)
     return { used, limit: UNLIMITED, effectiveLimit: UNLIMITED, adjustedBy: 0, remaining: UNLIMITED, usagePercent: undefined, isNearingQuota: false, share: 0 };
-  const adjusted = adjustedBy(r, now);
-  const effectiveLimit = r.planLimit + adjusted;
+  const adjustedBy = r.adjustments.get(monthKey(now)) ?? 0;
+  const effectiveLimit = r.planLimit + adjustedBy;
   const share = effectiveLimit > 0 ? used / effectiveLimit : 1;
   const remaining = Math.max(0, effectiveLimit - used);
-  return {
-    used,
-    limit: r.planLimit,
-    effectiveLimit,
-    adjustedBy: adjusted,
-    remaining,
-    usagePercent: Math.min(100, share * 100),
-    isNearingQuota: share >= 0.9,
-    share,
-  };
+  return { used, limit: r.planLimit, effectiveLimit, adjustedBy, remaining, usagePercent: Math.min(100, share * 100), isNearingQuota: share >= 0.9, share };
 }
 
 export function usageOf(r: SimRestaurant, now: Date): RestaurantUsage {
   const q = quotaOf(r, now);
   const last = r.months.get(monthKey(now))?.last ?? latestConversation(r);
-  const unlimited = r.planLimit === UNLIMITED;
+  const dailyRemaining = r.planLimit === UNLIMITED ? UNLIMITED : Math.max(0, r.dailyLimit - r.conversationsToday);
+  const allowance = { dailyLimit: r.dailyLimit, dailyRemaining, monthlyLimit: q.effectiveLimit, monthlyRemaining: q.remaining };
+  const { adjustedBy, usagePercent, isNearingQuota } = q;
+  const percent = usagePercent !== undefined ? { usagePercent } : {};
+  const { id: restaurantId, name: restaurantName, firstActivity, isActive } = r;
   return {
-    restaurantId: r.id,
-    restaurantName: r.name,
+    restaurantId,
+    restaurantName,
     conversationsThisMonth: q.used,
     lastConversationAt: last,
-    allowance: {
-      dailyLimit: r.dailyLimit,
-      dailyRemaining: unlimited ? UNLIMITED : Math.max(0, r.dailyLimit - r.conversationsToday),
-      monthlyLimit: q.effectiveLimit,
-      monthlyRemaining: q.remaining,
-    },
-    adjustedBy: q.adjustedBy,
-    ...(q.usagePercent !== undefined ? { usagePercent: q.usagePercent } : {}),
-    isNearingQuota: q.isNearingQuota,
-    firstActivity: r.firstActivity,
+    allowance,
+    adjustedBy,
+    ...percent,
+    isNearingQuota,
+    firstActivity,
     lastActivity: last,
-    isActive: r.isActive,
+    isActive,
   };
 }
 
-function latestConversation(r: SimRestaurant): string | null {
-  let latest: string | null = null;
-  for (const m of r.months.values()) if (m.last && (!latest || m.last > latest)) latest = m.last;
-  return latest;
-}
+const latestConversation = (r: SimRestaurant) => [...r.months.values()].reduce<string | null>((a, m) => (m.last && (!a || m.last > a) ? m.last : a), null);
 
 /** The last 6 months, newest first, only months with a record (as the spec's example). */
 export function historyOf(r: SimRestaurant, now: Date): HistoryEntry[] {
@@ -184,9 +142,7 @@ export function historyOf(r: SimRestaurant, now: Date): HistoryEntry[] {
   return out;
 }
 
-export function detailOf(r: SimRestaurant, now: Date): RestaurantDetail {
-  return { ...usageOf(r, now), history: historyOf(r, now) };
-}
+export const detailOf = (r: SimRestaurant, now: Date): RestaurantDetail => ({ ...usageOf(r, now), history: historyOf(r, now) });
 
 export function alertOf(r: SimRestaurant, now: Date): UsageAlert {
   const { used, effectiveLimit: limit, remaining, usagePercent = 0, isNearingQuota, adjustedBy } = quotaOf(r, now);

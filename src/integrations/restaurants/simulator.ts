@@ -10,7 +10,7 @@ export const SIMULATOR_DASHBOARD_PAT = "sim-restaurants-dashboard-pat";
 export class RestaurantsSimulatorControl extends SimulatorControl {
   restaurants = new Map<string, SimRestaurant>();
   /** Active restaurants by name: the order the admin list and the alerts answer in. */
-  private listed: SimRestaurant[] = [];
+  active: SimRestaurant[] = [];
   now = () => new Date();
   /** Milliseconds a GET waits after its answer is made: an answer on the wire while the data changes. */
   answerDelayMs = 0;
@@ -28,11 +28,7 @@ export class RestaurantsSimulatorControl extends SimulatorControl {
   /** Replaces every restaurant with `count` freshly generated ones (10,000 for the benchmarks). */
   seed(count = 60, seed = 42): void {
     this.restaurants = new Map(seedRestaurants(count, this.now(), seed).map((r) => [r.id, r]));
-    this.listed = [...this.restaurants.values()].filter((r) => r.isActive).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  }
-
-  get active(): SimRestaurant[] {
-    return this.listed;
+    this.active = [...this.restaurants.values()].filter((r) => r.isActive).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
   /** Conversations happening: raises this month's count (for tests of a changing quota). */
@@ -47,10 +43,7 @@ export class RestaurantsSimulatorControl extends SimulatorControl {
   /** Restaurants whose share of their effective limit is at least `threshold` (unlimited never). */
   alerting(threshold: number): SimRestaurant[] {
     const now = this.now();
-    return this.listed.filter((r) => {
-      const q = quotaOf(r, now);
-      return q.effectiveLimit !== -1 && q.share >= threshold;
-    });
+    return this.active.filter((r) => r.planLimit !== -1 && quotaOf(r, now).share >= threshold);
   }
 }
 

@@ -13,12 +13,8 @@ export function newIdempotencyKey(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-export interface Attempt {
-  input: RenewInput;
-  key: string;
-  /** The server gave its (final) answer to this key: a further click is a new renewal the user means. */
-  answered?: boolean;
-}
+/** `answered`: the server gave its (final) answer to this key, so a further click is a new renewal the user means. */
+export type Attempt = { input: RenewInput; key: string; answered?: boolean };
 
 /**
  * The same amount and reason as a try whose answer never arrived keep its key, so a lost answer is
@@ -35,16 +31,12 @@ export function answeredBy(last: Attempt, statusCode: number | undefined): Attem
   return { ...last, answered: Boolean(statusCode) && statusCode !== 409 };
 }
 
-export async function renewAllowance(restaurantId: string, input: RenewInput, idempotencyKey: string): Promise<RenewOutcome> {
-  const { data } = await http.post<RenewResponseBody>(BFF.renew(restaurantId), input, { headers: { "Idempotency-Key": idempotencyKey } });
-  return data.data;
-}
-
 /** Renews and refreshes what depends on it: the badge count and this restaurant's renewals. */
 export function useRenew() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (v: { restaurantId: string; input: RenewInput; key: string }) => renewAllowance(v.restaurantId, v.input, v.key),
+    mutationFn: async (v: { restaurantId: string; input: RenewInput; key: string }): Promise<RenewOutcome> =>
+      (await http.post<RenewResponseBody>(BFF.renew(v.restaurantId), v.input, { headers: { "Idempotency-Key": v.key } })).data.data,
     onSettled: (_data, _error, v) => {
       void client.invalidateQueries({ queryKey: ALERTS_COUNT_KEY });
       void client.invalidateQueries({ queryKey: renewalsKey(v.restaurantId) });
