@@ -10,44 +10,30 @@ import { MAX_PAGE_SIZE, SORT_FIELDS, type SortDirection, type SortField } from "
  * This module is shared by the Node client and the browser: zod only.
  */
 
+/** `{a: type.optional(), b: …}` for the given keys: the document marks no response property as required. */
+const optional = <T extends z.ZodType, K extends string>(type: T, ...keys: K[]) =>
+  Object.fromEntries(keys.map((k) => [k, type.optional()])) as Record<K, z.ZodOptional<T>>;
+const [text, num, bool] = [z.string(), z.number(), z.boolean()];
+
 /** Page metadata: 0-based `number`; the document gives `totalElements`/`totalPages`/`number` no type. */
-export const pageSchema = z.looseObject({
-  size: z.number(),
-  totalElements: z.number(),
-  totalPages: z.number(),
-  number: z.number(),
-});
+export const pageSchema = z.looseObject({ size: num, totalElements: num, totalPages: num, number: num });
 
+/**
+ * A usage summary: `currentCharges` and `partnerTotal` are the current month's, in `currencyCode`.
+ * `subscriptionId` is not in the document's schema, but in its example.
+ */
 export const usageSummarySchema = z.looseObject({
-  id: z.string(),
-  companyId: z.string().optional(),
-  /** Not in the document's schema, but in its example. */
-  subscriptionId: z.string().optional(),
-  productId: z.string().optional(),
-  resourceGroup: z.string().optional(),
-  vendorName: z.string().optional(),
-  /** Charges for the current month, in `currencyCode`. */
-  currentCharges: z.number().optional(),
-  currencyCode: z.string().optional(),
-  /** The partner total for the current month. */
-  partnerTotal: z.number().optional(),
-  isTrial: z.boolean().optional(),
+  id: text,
+  ...optional(text, "companyId", "subscriptionId", "productId", "resourceGroup", "vendorName", "currencyCode"),
+  ...optional(num, "currentCharges", "partnerTotal"),
+  isTrial: bool.optional(),
 });
 
+/** A usage line; `usageSummaryId` is in the document's schema, absent from its example. */
 export const usageLineSchema = z.looseObject({
-  /** In the document's schema, absent from its example. */
-  usageSummaryId: z.string().optional(),
-  usageDate: z.string().optional(),
-  productName: z.string().optional(),
-  productId: z.string().optional(),
-  unitOfMeasure: z.string().optional(),
-  quantity: z.number().optional(),
-  currentCharges: z.number().optional(),
-  currentProfit: z.number().optional(),
-  partnerTotal: z.number().optional(),
-  unitPrice: z.number().optional(),
-  currencyCode: z.string().optional(),
-  isTrial: z.boolean().optional(),
+  ...optional(text, "usageSummaryId", "usageDate", "productName", "productId", "unitOfMeasure", "currencyCode"),
+  ...optional(num, "quantity", "currentCharges", "currentProfit", "partnerTotal", "unitPrice"),
+  isTrial: bool.optional(),
 });
 
 export const SUBSCRIPTION_STATUSES = [
@@ -64,26 +50,12 @@ export const SUBSCRIPTION_STATUSES = [
 ] as const;
 export const BILLING_TERMS = ["Monthly", "Annual", "2-Year", "3-Year", "One-Time", "Trial", "Activation"] as const;
 
+/** A subscription; `status` is an enum in the document, kept as a string so a new status does not break the list. */
 export const subscriptionSchema = z.looseObject({
-  id: z.string(),
-  parentSubscriptionId: z.string().optional(),
-  companyId: z.string().optional(),
-  productId: z.string().optional(),
-  vendorSubscriptionId: z.string().optional(),
-  vendorSkuId: z.string().optional(),
-  quantity: z.number().optional(),
-  startDate: z.string().optional(),
-  endDate: z.string().optional(),
-  createdDate: z.string().optional(),
-  updatedDate: z.string().optional(),
-  billingStart: z.string().optional(),
-  /** An enum in the document; kept as a string so a new status does not break the list. */
-  status: z.string().optional(),
-  price: z.number().optional(),
-  currencyCode: z.string().optional(),
-  partnerCost: z.number().optional(),
-  productName: z.string().optional(),
-  billingTerm: z.string().optional(),
+  id: text,
+  ...optional(text, "parentSubscriptionId", "companyId", "productId", "vendorSubscriptionId", "vendorSkuId", "startDate", "endDate", "createdDate"),
+  ...optional(text, "updatedDate", "billingStart", "status", "currencyCode", "productName", "billingTerm"),
+  ...optional(num, "quantity", "price", "partnerCost"),
 });
 
 const pageOf = <T extends z.ZodType>(item: T) => z.looseObject({ content: z.array(item), page: pageSchema });
@@ -92,22 +64,11 @@ export const usageLineListSchema = pageOf(usageLineSchema);
 export const subscriptionListSchema = pageOf(subscriptionSchema);
 
 /** Pax8's error body: `{type, message, instance, status, details: [{message, ...}]}`. */
-export const pax8ErrorSchema = z.looseObject({
-  type: z.string().optional(),
-  message: z.string().optional(),
-  instance: z.string().optional(),
-  status: z.number().optional(),
-  details: z
-    .array(z.looseObject({ message: z.string().optional(), type: z.string().optional(), instance: z.string().optional(), status: z.number().optional() }))
-    .optional(),
-});
+const problem = { ...optional(text, "type", "message", "instance"), status: num.optional() };
+export const pax8ErrorSchema = z.looseObject({ ...problem, details: z.array(z.looseObject(problem)).optional() });
 
 /** authentication.json: POST /token's answer. */
-export const tokenResponseSchema = z.looseObject({
-  access_token: z.string().min(1),
-  expires_in: z.number().positive(),
-  token_type: z.string().optional(),
-});
+export const tokenResponseSchema = z.looseObject({ access_token: z.string().min(1), expires_in: z.number().positive(), token_type: text.optional() });
 
 export type UsageSummary = z.infer<typeof usageSummarySchema>;
 export type UsageLine = z.infer<typeof usageLineSchema>;
@@ -131,54 +92,39 @@ const integer = (min: number, max?: number) => {
 export const uuidField = z.guid({ error: "must be a UUID" });
 const optionalUuid = z.preprocess(blank, uuidField.optional());
 
-export const pageField = integer(0);
-export const sizeField = integer(1, MAX_PAGE_SIZE);
+const paging = { page: integer(0), size: integer(1, MAX_PAGE_SIZE) };
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(blank, z.enum(values, { error: `must be one of ${values.join(", ")}` }).optional());
 
+export type UsageSummarySort = SortField | `${SortField},${SortDirection}`;
+const SORT = new RegExp(`^(${SORT_FIELDS.join("|")})(,(asc|desc))?$`);
 /** `field` or `field,asc|desc`, field one of resourceGroup, currentCharges, partnerTotal. */
-export const sortField = z.preprocess(
+const sortField = z.preprocess(
   blank,
   z
     .string()
-    .regex(new RegExp(`^(${SORT_FIELDS.join("|")})(,(asc|desc))?$`), `must be one of ${SORT_FIELDS.join(", ")}, optionally followed by ,asc or ,desc`)
-    .transform((v) => v as UsageSummarySort)
+    .regex(SORT, `must be one of ${SORT_FIELDS.join(", ")}, optionally followed by ,asc or ,desc`)
     .optional(),
 );
 
 /** A real calendar date written yyyy-MM-dd (2026-02-30 is refused). */
-export function isRealDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-export const usageDateField = z.string({ error: "is required (yyyy-MM-dd)" }).refine(isRealDate, "must be a real date written yyyy-MM-dd");
+const usageDateField = z.iso.date({ error: (i) => (i.input === undefined ? "is required (yyyy-MM-dd)" : "must be a real date written yyyy-MM-dd") });
 
 export const listSubscriptionsOptions = z.object({
-  page: pageField,
-  size: sizeField,
+  ...paging,
   companyId: optionalUuid,
   productId: optionalUuid,
-  status: z.preprocess(blank, z.enum(SUBSCRIPTION_STATUSES, { error: `must be one of ${SUBSCRIPTION_STATUSES.join(", ")}` }).optional()),
-  billingTerm: z.preprocess(blank, z.enum(BILLING_TERMS, { error: `must be one of ${BILLING_TERMS.join(", ")}` }).optional()),
+  status: oneOf(SUBSCRIPTION_STATUSES),
+  billingTerm: oneOf(BILLING_TERMS),
 });
-
+const resourceGroup = z.preprocess(blank, z.string().max(200, "must be at most 200 characters").optional());
 export const listUsageSummariesOptions = z.object({
-  page: pageField,
-  size: sizeField,
+  ...paging,
   sort: sortField,
-  resourceGroup: z.preprocess(blank, z.string().max(200, "must be at most 200 characters").optional()),
+  resourceGroup,
   companyId: optionalUuid,
 });
-
-export const listUsageLinesOptions = z.object({
-  usageDate: usageDateField,
-  productId: optionalUuid,
-  page: pageField,
-  size: sizeField,
-});
-
-export type UsageSummarySort = SortField | `${SortField},${SortDirection}`;
+export const listUsageLinesOptions = z.object({ usageDate: usageDateField, productId: optionalUuid, ...paging });
 
 /** What the typed client takes: the checked options' own types (page 0-based, size 1–200 with Pax8's default 10, usageDate yyyy-MM-dd). */
 export type ListSubscriptionsOptions = z.output<typeof listSubscriptionsOptions>;
