@@ -1,26 +1,20 @@
+import type { ExpressionBuilder } from "kysely";
 import { isPostgres } from "../../server/db/database";
 import type { APIKeySummary, Task } from "./contract";
 import { applyDeductions, creditsFor, type DeductionRequest } from "./credits";
 import type { ApiKeysDb } from "./db";
 
-export interface IngestOptions {
-  /** Each key's integration type, to tag its tasks with. */
-  purposeOf: ReadonlyMap<string, string>;
-  /** The balance a user starts with when first seen (a grant in the ledger). */
-  initialCredits: number;
-  /** Rows a transaction; bounded by the databases' limits on bound parameters. */
-  batchSize?: number;
-}
-
-export interface IngestResult {
-  stored: number;
-  /** Tasks newly deducted by this call. */
-  deductions: number;
-  credits: number;
-  shortfall: number;
-}
+/**
+ * `purposeOf`: each key's integration type, to tag its tasks with; `initialCredits`: the balance a user starts
+ * with when first seen (a grant in the ledger); `batchSize`: rows a transaction, bounded by the databases' limits on bound parameters.
+ */
+export type IngestOptions = { purposeOf: ReadonlyMap<string, string>; initialCredits: number; batchSize?: number };
+/** Tasks stored, tasks newly deducted by this call, and the credits and shortfall of those deductions. */
+type IngestResult = { stored: number; deductions: number; credits: number; shortfall: number };
 
 const iso = (value: string) => new Date(value).toISOString();
+/** An upsert's `set`: each column from the row that was refused (`excluded`). */
+const fromExcluded = (eb: ExpressionBuilder<any, any>, columns: string[]) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]));
 
 /** Raised when the ledger's unique task_id refused a row that the batch expected to be new: the batch is retried. */
 class LedgerRace extends Error {}
@@ -88,12 +82,8 @@ async function ingestBatch(trx: ApiKeysDb, batch: readonly Task[], options: Inge
     })
     .where("user_id", "in", changed)
     .execute();
-  return {
-    stored: batch.length,
-    deductions: ledger.length,
-    credits: ledger.reduce((s, d) => s + d.applied, 0),
-    shortfall: ledger.reduce((s, d) => s + d.shortfall, 0),
-  };
+  const sum = (field: "applied" | "shortfall") => ledger.reduce((s, d) => s + d[field], 0);
+  return { stored: batch.length, deductions: ledger.length, credits: sum("applied"), shortfall: sum("shortfall") };
 }
 
 async function notDeducted(trx: ApiKeysDb, candidates: DeductionRequest[]): Promise<DeductionRequest[]> {
@@ -126,14 +116,8 @@ async function storeTasks(trx: ApiKeysDb, batch: readonly Task[], purposeOf: Rea
     .values(changed)
     .onConflict((oc) =>
       oc.column("id").doUpdateSet((eb) => ({
-        status: eb.ref("excluded.status"),
-        email_count: eb.ref("excluded.email_count"),
-        valid_count: eb.ref("excluded.valid_count"),
-        invalid_count: eb.ref("excluded.invalid_count"),
-        unknown_count: eb.ref("excluded.unknown_count"),
-        completed_at: eb.ref("excluded.completed_at"),
+        ...fromExcluded(eb, ["status", "email_count", "valid_count", "invalid_count", "unknown_count", "completed_at", "synced_at"]),
         purpose: eb.fn.coalesce(eb.ref("excluded.purpose"), eb.ref("api_keys_tasks.purpose")),
-        synced_at: eb.ref("excluded.synced_at"),
       })),
     )
     .execute();
@@ -172,14 +156,7 @@ export async function storeKeySnapshots(db: ApiKeysDb, keys: readonly APIKeySumm
         .insertInto("api_keys_key_snapshots")
         .values(keys.map((k) => snapshotRow(k, now)))
         .onConflict((oc) =>
-          oc.column("id").doUpdateSet((eb) => ({
-            name: eb.ref("excluded.name"),
-            purpose: eb.ref("excluded.purpose"),
-            last_used_at: eb.ref("excluded.last_used_at"),
-            total_requests: eb.ref("excluded.total_requests"),
-            revoked_at: null,
-            synced_at: eb.ref("excluded.synced_at"),
-          })),
+          oc.column("id").doUpdateSet((eb) => ({ ...fromExcluded(eb, ["name", "purpose", "last_used_at", "total_requests", "synced_at"]), revoked_at: null })),
         )
         .execute();
     }

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { IntegrationContext } from "../../server/integration";
 import { envelope, type Figures } from "../../server/read";
 import { describeFailure } from "../../server/upstream/failure";
@@ -94,34 +95,25 @@ export async function readWithFallback<Q extends { refresh: boolean }, T>(
 
 /** The overview card's figures, from the synced data: credits left and used, requests this month, and the last sync. */
 export async function overviewFigures(db: ApiKeysDb): Promise<Figures> {
-  const credits = await db
-    .selectFrom("user_credits")
-    .select((eb) => [eb.fn.sum<number>("balance").as("balance"), eb.fn.sum<number>("shortfall").as("shortfall")])
-    .executeTakeFirst();
-  const grants = await db
-    .selectFrom("api_keys_credit_ledger")
-    .select((eb) => eb.fn.sum<number>("applied").as("n"))
-    .where("kind", "=", "grant")
-    .executeTakeFirst();
   const now = new Date();
-  const month = await db
-    .selectFrom("api_keys_tasks")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("created_at", ">=", new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString())
-    .where("api_key_id", "is not", null)
-    .executeTakeFirst();
-  const lastRun = await db
-    .selectFrom("api_keys_sync_runs")
-    .select(["ok", "error"])
-    .where("finished_at", "is not", null)
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  const lastSyncedAt = await syncedReads(db).lastSyncedAt();
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
+  // One statement: the credit sums, the grants, this month's requests made with a key, and how the runs ended.
+  const { rows } = await sql<
+    Record<"balance" | "shortfall" | "granted" | "month" | "last_ok", number | string | null> & Record<"last_error" | "last_synced_at", string | null>
+  >`
+    select (select sum(balance) from user_credits) as balance,
+      (select sum(shortfall) from user_credits) as shortfall,
+      (select sum(applied) from api_keys_credit_ledger where kind = 'grant') as granted,
+      (select count(*) from api_keys_tasks where created_at >= ${monthStart} and api_key_id is not null) as month,
+      (select ok from api_keys_sync_runs where finished_at is not null order by id desc limit 1) as last_ok,
+      (select error from api_keys_sync_runs where finished_at is not null order by id desc limit 1) as last_error,
+      (select max(finished_at) from api_keys_sync_runs where ok = 1) as last_synced_at`.execute(db);
+  const [row] = rows;
+  const lastSyncedAt = row.last_synced_at;
   // A balance is its grants less its applied deductions, so what was used is what was granted less what is left.
-  const granted = Number(grants?.n ?? 0);
-  const remaining = Number(credits?.balance ?? 0);
-  const stale = lastRun?.ok === 0;
+  const granted = Number(row.granted ?? 0);
+  const remaining = Number(row.balance ?? 0);
+  const stale = row.last_ok !== null && Number(row.last_ok) === 0;
   return {
     totalQuota: granted || null,
     remainingQuota: granted ? remaining : null,
@@ -129,7 +121,7 @@ export async function overviewFigures(db: ApiKeysDb): Promise<Figures> {
     usagePercentage: granted ? Math.round(((granted - remaining) / granted) * 1000) / 10 : null,
     fetchedAt: lastSyncedAt,
     stale,
-    message: stale ? `${lastRun?.error ?? "The last sync failed."} Showing the last synced figures.` : lastSyncedAt ? undefined : "Not synced yet.",
-    details: { requestsThisMonth: Number(month?.n ?? 0), shortfall: Number(credits?.shortfall ?? 0), lastSyncedAt },
+    message: stale ? `${row.last_error ?? "The last sync failed."} Showing the last synced figures.` : lastSyncedAt ? undefined : "Not synced yet.",
+    details: { requestsThisMonth: Number(row.month ?? 0), shortfall: Number(row.shortfall ?? 0), lastSyncedAt },
   };
 }

@@ -16,18 +16,7 @@ export interface SyncDeps {
   replica: string;
 }
 
-export interface SyncOutcome {
-  id: number;
-  trigger: "scheduled" | "manual";
-  ok: boolean;
-  error: string | null;
-  keys: number;
-  tasks: number;
-  deducted: number;
-  startedAt: string;
-  finishedAt: string;
-}
-
+type Trigger = "scheduled" | "manual";
 /** Tasks are re-read this far back, so one that finished after the last sync is seen completed. */
 export const OVERLAP_MS = 10 * 60_000;
 
@@ -37,7 +26,7 @@ export const OVERLAP_MS = 10 * 60_000;
  * its interval's `slot`: the runs table's unique slot lets one replica alone claim it; the others
  * get null and do nothing.
  */
-export async function runSync(deps: SyncDeps, trigger: "scheduled" | "manual", slot: number | null = null): Promise<SyncOutcome | null> {
+export async function runSync(deps: SyncDeps, trigger: Trigger, slot: number | null = null) {
   const { db } = deps;
   const startedAt = new Date().toISOString();
   const claimed = await db
@@ -48,6 +37,12 @@ export async function runSync(deps: SyncDeps, trigger: "scheduled" | "manual", s
     .executeTakeFirst();
   if (!claimed) return null;
 
+  /** A failure in words, logged with what the upstream said. */
+  const failed = (e: unknown, where: object, what: string) => {
+    deps.log.warn({ ...where, failure: (e as UpstreamError).failure, status: (e as UpstreamError).status }, what);
+    return describeFailure(e, WORDS);
+  };
+  // What the run did: POST /sync answers it, the runs table records it (`deducted`: credits taken).
   let keys: APIKeySummary[] = [];
   let tasks = 0;
   let deducted = 0;
@@ -71,21 +66,16 @@ export async function runSync(deps: SyncDeps, trigger: "scheduled" | "manual", s
           deducted += r.credits;
         }
       } catch (e) {
-        why = describeFailure(e, WORDS);
+        why = failed(e, { user_id }, "api-keys: syncing a user's tasks failed");
         error ??= why;
-        deps.log.warn({ user_id, failure: (e as UpstreamError).failure, status: (e as UpstreamError).status }, "api-keys: syncing a user's tasks failed");
       }
       await recordKeyStates(db, keyIds, why);
     }
   } catch (e) {
-    error = describeFailure(e, WORDS);
-    deps.log.warn({ failure: (e as UpstreamError).failure, status: (e as UpstreamError).status }, "api-keys: listing keys failed");
+    error = failed(e, {}, "api-keys: listing keys failed");
     const known = await db.selectFrom("api_keys_key_snapshots").select("id").where("revoked_at", "is", null).execute();
-    await recordKeyStates(
-      db,
-      known.map((k) => k.id),
-      error,
-    );
+    const ids = known.map((k) => k.id);
+    await recordKeyStates(db, ids, error);
   }
   const finishedAt = new Date().toISOString();
   await db

@@ -17,9 +17,6 @@ export const VIEWS: { value: UsageView; label: string }[] = [
 export const PURPOSE_COLOURS: Record<Purpose, string> = { Zapier: "orange", n8n: "magenta", "Google Sheets": "green", Custom: "blue" };
 export const PURPOSE_OPTIONS = PURPOSES.map((p) => ({ value: p, label: p }));
 
-/** The default range: the last 30 days, whole days. */
-export const DEFAULT_RANGE_DAYS = 30;
-
 /** A picked range of days as the server's `from`/`to`: from the first day's start to the last day's end. */
 export function rangeToQuery(range: readonly [Dayjs, Dayjs] | null): { from?: string; to?: string } {
   if (!range) return {};
