@@ -158,7 +158,7 @@ describe("429 and failures", () => {
     control.retryAfterS = 0;
     const error = await rejection(client({ maxRetries: 2 }).usageSummaries.get(SUMMARY_ID()));
     expect(error).toBeInstanceOf(Pax8RateLimitError);
-    expect((error as Pax8RateLimitError).retryAfterS).toBe(0);
+    expect((error as Pax8ApiError).retryAfterS).toBe(0);
     expect(control.count("GET /v1/usage-summaries/:id")).toBe(3);
   });
 
@@ -168,7 +168,7 @@ describe("429 and failures", () => {
     const started = Date.now();
     const error = await rejection(client({ maxRetryAfterS: 10 }).usageSummaries.get(SUMMARY_ID()));
     expect(error).toBeInstanceOf(Pax8RateLimitError);
-    expect((error as Pax8RateLimitError).retryAfterS).toBe(120);
+    expect((error as Pax8ApiError).retryAfterS).toBe(120);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
@@ -185,7 +185,7 @@ describe("429 and failures", () => {
   it("answers 404 for an unknown usage summary with Pax8's error", async () => {
     const error = await rejection(client().usageSummaries.get("00000000-0000-4000-8000-000000000000"));
     expect(error).toBeInstanceOf(Pax8NotFoundError);
-    expect((error as Pax8NotFoundError).body).toMatchObject({ status: 404, message: "Usage summary not found" });
+    expect((error as Pax8ApiError).body).toMatchObject({ status: 404, message: "Usage summary not found" });
     expect(Object.keys(error)).not.toContain("body");
   });
 });

@@ -7,11 +7,7 @@ import {
   listSubscriptionsOptions,
   listUsageLinesOptions,
   listUsageSummariesOptions,
-  type SubscriptionListResponse,
   subscriptionListSchema,
-  type UsageLineListResponse,
-  type UsageSummary,
-  type UsageSummaryListResponse,
   usageLineListSchema,
   usageSummaryListSchema,
   usageSummarySchema,
@@ -44,11 +40,9 @@ function checked<S extends z.ZodType>(schema: S, value: unknown, field: string):
   return result.data;
 }
 
-const checkId = (id: unknown, field: string): string => checked(uuidField, id, field);
-
 /**
  * The typed Pax8 Partner API client. It mirrors Pax8's paths: usage summaries are reached through
- * their subscription, their lines through the summary.
+ * their subscription, their lines through the summary. Every input is checked before anything is sent.
  */
 export function createPax8Client(options: Pax8ClientOptions) {
   const tokens = new Pax8TokenSource(options);
@@ -64,34 +58,27 @@ export function createPax8Client(options: Pax8ClientOptions) {
     maxRetryAfterS: options.maxRetryAfterS ?? 10,
     headers: options.headers,
   });
-  const get = <S extends z.ZodType>(path: string, query: Record<string, string | number | undefined>, schema: S) => api.get(path, schema, { query });
+  const id = (value: unknown, field: string) => checked(uuidField, value, field);
 
   return {
     subscriptions: {
       /** GET /subscriptions: so a user can choose the subscription whose usage to read. */
-      async list(opts: ListSubscriptionsOptions = {}): Promise<SubscriptionListResponse> {
-        const query = checked(listSubscriptionsOptions, opts, "options");
-        return get("/subscriptions", query, subscriptionListSchema);
-      },
+      list: async (opts: ListSubscriptionsOptions = {}) =>
+        api.get("/subscriptions", subscriptionListSchema, { query: checked(listSubscriptionsOptions, opts, "options") }),
       /** GET /subscriptions/{subscriptionId}/usage-summaries: 0-based pages, size 1–200. */
-      async listUsageSummaries(subscriptionId: string, opts: ListUsageSummariesOptions = {}): Promise<UsageSummaryListResponse> {
-        const id = checkId(subscriptionId, "subscriptionId");
-        const query = checked(listUsageSummariesOptions, opts, "options");
-        return get(`/subscriptions/${id}/usage-summaries`, query, usageSummaryListSchema);
-      },
+      listUsageSummaries: async (subscriptionId: string, opts: ListUsageSummariesOptions = {}) =>
+        api.get(`/subscriptions/${id(subscriptionId, "subscriptionId")}/usage-summaries`, usageSummaryListSchema, {
+          query: checked(listUsageSummariesOptions, opts, "options"),
+        }),
     },
     usageSummaries: {
       /** GET /usage-summaries/{usageSummaryId}. */
-      async get(usageSummaryId: string): Promise<UsageSummary> {
-        const id = checkId(usageSummaryId, "usageSummaryId");
-        return get(`/usage-summaries/${id}`, {}, usageSummarySchema);
-      },
+      get: async (usageSummaryId: string) => api.get(`/usage-summaries/${id(usageSummaryId, "usageSummaryId")}`, usageSummarySchema),
       /** GET /usage-summaries/{usageSummaryId}/usage-lines: `usageDate` (yyyy-MM-dd) is required. */
-      async listLines(usageSummaryId: string, opts: ListUsageLinesOptions): Promise<UsageLineListResponse> {
-        const id = checkId(usageSummaryId, "usageSummaryId");
-        const query = checked(listUsageLinesOptions, opts, "usageDate");
-        return get(`/usage-summaries/${id}/usage-lines`, query, usageLineListSchema);
-      },
+      listLines: async (usageSummaryId: string, opts: ListUsageLinesOptions) =>
+        api.get(`/usage-summaries/${id(usageSummaryId, "usageSummaryId")}/usage-lines`, usageLineListSchema, {
+          query: checked(listUsageLinesOptions, opts, "usageDate"),
+        }),
     },
   };
 }

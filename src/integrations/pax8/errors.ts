@@ -4,10 +4,7 @@ import { type Pax8ErrorBody, pax8ErrorSchema } from "./contract";
 
 export const PAX8 = "Pax8";
 
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
+export type FieldIssue = { field: string; message: string };
 
 /** Input the client refused before sending anything; `field` names the first offending one. */
 export class Pax8ValidationError extends Error {
@@ -35,7 +32,7 @@ export class Pax8ApiError extends UpstreamError {
   declare readonly body: Pax8ErrorBody | undefined;
   constructor(status: number, body: Pax8ErrorBody | undefined, retryAfterS?: number, message = `Pax8 answered ${status}`) {
     super(PAX8, "http", message, status, HTTP_TYPES[status] ?? body?.type, retryAfterS);
-    this.name = "Pax8ApiError";
+    this.name = (new.target as { label?: string }).label ?? "Pax8ApiError";
     Object.defineProperty(this, "body", { value: body, enumerable: false });
   }
 
@@ -45,25 +42,17 @@ export class Pax8ApiError extends UpstreamError {
   }
 }
 
-export class Pax8UnauthorizedError extends Pax8ApiError {
-  override name = "Pax8UnauthorizedError";
-}
-export class Pax8ForbiddenError extends Pax8ApiError {
-  override name = "Pax8ForbiddenError";
-}
-export class Pax8NotFoundError extends Pax8ApiError {
-  override name = "Pax8NotFoundError";
-}
-export class Pax8UnprocessableError extends Pax8ApiError {
-  override name = "Pax8UnprocessableError";
-}
-export class Pax8RateLimitError extends Pax8ApiError {
-  override name = "Pax8RateLimitError";
-}
-export class Pax8ServerError extends Pax8ApiError {
-  override name = "Pax8ServerError";
-}
-
+/** The typed errors, one a status; each is a Pax8ApiError named after its class. */
+const kind = (label: string) =>
+  class extends Pax8ApiError {
+    static readonly label = label;
+  };
+export const Pax8UnauthorizedError = kind("Pax8UnauthorizedError");
+export const Pax8ForbiddenError = kind("Pax8ForbiddenError");
+export const Pax8NotFoundError = kind("Pax8NotFoundError");
+export const Pax8UnprocessableError = kind("Pax8UnprocessableError");
+export const Pax8RateLimitError = kind("Pax8RateLimitError");
+export const Pax8ServerError = kind("Pax8ServerError");
 const TYPES: Record<number, typeof Pax8ApiError> = {
   401: Pax8UnauthorizedError,
   403: Pax8ForbiddenError,
