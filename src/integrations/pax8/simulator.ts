@@ -36,20 +36,16 @@ export class Pax8SimulatorControl extends SimulatorControl {
 const problem = (status: number, type: string, message: string, instance?: string, details?: string[]): Pax8ErrorBody => ({
   type,
   message,
-  ...(instance ? { instance } : {}),
+  ...(instance && { instance }),
   status,
-  ...(details ? { details: details.map((m) => ({ message: m })) } : {}),
+  ...(details && { details: details.map((m) => ({ message: m })) }),
 });
 
 const TOKEN = "/v1/token";
 const UNAUTHENTICATED = "Full authentication is required to access this resource";
 
-const tokenRequest = z.object({
-  client_id: z.string(),
-  client_secret: z.string(),
-  audience: z.enum(["https://api.pax8.com", "api://p8p.client", "api://provisioning", "api://usage"]),
-  grant_type: z.literal("client_credentials"),
-});
+const AUDIENCES = ["https://api.pax8.com", "api://p8p.client", "api://provisioning", "api://usage"] as const;
+const tokenRequest = z.object({ client_id: z.string(), client_secret: z.string(), audience: z.enum(AUDIENCES), grant_type: z.literal("client_credentials") });
 
 /** A 0-based page of `items`; past the end it is empty with the same totals. */
 export function pageOf<T>(items: T[], page = 0, size = DEFAULT_PAGE_SIZE) {
@@ -62,12 +58,9 @@ export function sortBy<T extends { id: string }>(items: T[], sort: string | unde
   if (!sort) return items;
   const [field, direction = "asc"] = sort.split(",");
   const sign = direction === "desc" ? -1 : 1;
-  return [...items].sort((a, b) => {
-    const x = (a as Record<string, unknown>)[field] as string | number;
-    const y = (b as Record<string, unknown>)[field] as string | number;
-    const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
-    return order !== 0 ? sign * order : a.id.localeCompare(b.id);
-  });
+  const value = (item: T) => (item as Record<string, unknown>)[field] as string | number;
+  const order = (x: string | number, y: string | number) => (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y)));
+  return [...items].sort((a, b) => sign * order(value(a), value(b)) || a.id.localeCompare(b.id));
 }
 
 /**
@@ -125,13 +118,8 @@ export async function startPax8Simulator(options: { today?: Date } = {}): Promis
     const q = check(reply, request, listSubscriptionsOptions, request.query);
     if (!q) return reply;
     const { page, size, companyId, productId, status, billingTerm } = q;
-    const items = data.subscriptions.filter(
-      (s) =>
-        (!companyId || s.companyId === companyId) &&
-        (!productId || s.productId === productId) &&
-        (!status || s.status === status) &&
-        (!billingTerm || s.billingTerm === billingTerm),
-    );
+    const wanted = { companyId, productId, status, billingTerm };
+    const items = data.subscriptions.filter((s) => Object.entries(wanted).every(([k, v]) => !v || s[k as keyof typeof wanted] === v));
     return pageOf(items, page, size);
   });
 
