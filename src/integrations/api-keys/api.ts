@@ -36,25 +36,12 @@ export const ledgerQuery = z.object({
 /** The create answer: the only one that ever holds `plaintext`. */
 export type CreateKeyResponse = CreatedApiKey;
 
-export interface SyncRunView extends Omit<T["api_keys_sync_runs"], "id" | "slot" | "replica" | "ok" | "started_at" | "finished_at"> {
-  id: number;
-  ok: boolean | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
-
+type SyncRunView = Omit<T["api_keys_sync_runs"], "id" | "slot" | "replica" | "ok" | "started_at" | "finished_at"> & { id: number; ok: boolean | null };
 export type KeySyncView = Omit<T["api_keys_key_sync_state"], "ok"> & { name: string | null; ok: boolean };
-
-export interface SyncState {
-  lastRun: SyncRunView | null;
-  lastOkAt: string | null;
-  keys: KeySyncView[];
-}
+/** GET /sync: the last run (`ok` null while it runs), the last good sync, and each key's last sync. */
+export type SyncState = { lastRun: (SyncRunView & { startedAt: string; finishedAt: string | null }) | null; lastOkAt: string | null; keys: KeySyncView[] };
 
 export type CreditBalance = T["user_credits"];
 export type LedgerEntry = Omit<T["api_keys_credit_ledger"], "id" | "kind"> & { id: number; kind: "grant" | "deduction" };
 
-export interface LedgerPage {
-  entries: LedgerEntry[];
-  total: number;
-}
+export type LedgerPage = { entries: LedgerEntry[]; total: number };

@@ -33,15 +33,10 @@ export class ApiKeysSimulatorControl extends SimulatorControl {
 
   /** Lets time pass: tasks arrive and finish processing. Called before every answer. */
   advance(now = Date.now()): void {
-    if (this.arrivalMs > 0) {
-      while (this.nextArrival <= now) {
-        const live = this.keys.filter((k) => !k.revoked);
-        if (live.length > 0) {
-          const key = live[Math.floor(this.random() * live.length)];
-          this.tasks.push(makeTask(`tsk_${++this.ids}_${this.nextArrival.toString(36)}`, key, this.nextArrival, this.random, false));
-        }
-        this.nextArrival += this.arrivalMs;
-      }
+    for (; this.arrivalMs > 0 && this.nextArrival <= now; this.nextArrival += this.arrivalMs) {
+      const live = this.keys.filter((k) => !k.revoked);
+      const key = live[Math.floor(this.random() * live.length)];
+      if (key) this.tasks.push(makeTask(`tsk_${++this.ids}_${this.nextArrival.toString(36)}`, key, this.nextArrival, this.random, false));
     }
     for (const t of this.tasks) {
       if (this.processingMs >= 0 && t.status === "processing" && Date.parse(t.created_at) + this.processingMs <= now) this.complete(t.id);
@@ -57,11 +52,7 @@ const taskQuery = range.extend({
 });
 const error = (code: string, message: string) => ({ error: code, message });
 
-export interface ApiKeysSimulatorOptions {
-  days?: number;
-  tasksPerKeyPerDay?: number;
-  arrivalMs?: number;
-}
+export type ApiKeysSimulatorOptions = { days?: number; tasksPerKeyPerDay?: number; arrivalMs?: number };
 
 /** The email-verification API as the plan describes it: bearer token, keys, tasks and metrics computed from them. */
 export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {}) {
@@ -74,10 +65,8 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
   const app = simulatorApp(control, {
     errorBody: (_status, code, message) => ({ error: code, message }),
     invalidKey: { status: 401, code: "unauthorized", message: "Invalid token." },
-    auth: (request) =>
-      request.headers.authorization === `Bearer ${SIMULATOR_APIKEYS_TOKEN}`
-        ? null
-        : { status: 401, code: "unauthorized", message: "Missing or invalid bearer token." },
+    auth: ({ headers }) =>
+      headers.authorization === `Bearer ${SIMULATOR_APIKEYS_TOKEN}` ? null : { status: 401, code: "unauthorized", message: "Missing or invalid bearer token." },
   });
   app.addHook("preHandler", async () => control.advance());
   const live = () => control.keys.filter((k) => !k.revoked);
@@ -101,13 +90,8 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
     const body = createApiKeyBody.safeParse(request.body);
     if (!body.success) return reply.code(400).send(error("invalid_request", "name and purpose are required."));
     const { name, purpose, user_id = SIM_USERS[0] } = body.data;
-    const { key, plaintext } = newKey({
-      id: `key_${Date.now().toString(36)}_${control.keys.length}`,
-      user_id,
-      name,
-      purpose,
-      created_at: new Date().toISOString(),
-    });
+    const id = `key_${Date.now().toString(36)}_${control.keys.length}`;
+    const { key, plaintext } = newKey({ id, user_id, name, purpose, created_at: new Date().toISOString() });
     control.keys.push(key);
     return reply.code(201).send({ ...summarize(key, []), plaintext });
   });
@@ -123,10 +107,8 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
   get("/metrics/api-usage", range, (q) => {
     const purposeOf = new Map(control.keys.map((k) => [k.id, k.purpose]));
     const used = control.tasks.filter((t) => t.api_key_id && (!q.user_id || t.user_id === q.user_id) && inRange(t.created_at, q.from, q.to));
-    return purposeTotals(
-      used.map((t) => ({ purpose: purposeOf.get(t.api_key_id!) ?? null, requests: 1, last_used_at: t.created_at })),
-      q,
-    );
+    const rows = used.map((t) => ({ purpose: purposeOf.get(t.api_key_id!) ?? null, requests: 1, last_used_at: t.created_at }));
+    return purposeTotals(rows, q);
   });
 
   get("/metrics/verifications", range, (q) => {
@@ -137,11 +119,8 @@ export async function startApiKeysSimulator(options: ApiKeysSimulatorOptions = {
   });
 
   get("/tasks", taskQuery, (q) => {
-    const { items, total } = paginate(
-      control.tasks.filter((t) => t.user_id === q.user_id && inRange(t.created_at, q.from, q.to)),
-      q.offset,
-      q.limit,
-    );
+    const mine = control.tasks.filter((t) => t.user_id === q.user_id && inRange(t.created_at, q.from, q.to));
+    const { items, total } = paginate(mine, q.offset, q.limit);
     return { tasks: items, total, limit: q.limit, offset: q.offset };
   });
 
