@@ -34,6 +34,8 @@ export interface ReadMeta {
   demo: boolean;
   /** Why it is stale, in words. */
   message?: string;
+  /** A Refresh came too soon after the last call to the upstream: this is that call's answer. */
+  refreshLimited?: boolean;
 }
 
 /** Every BFF read answers `{data, meta}`. */

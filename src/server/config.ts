@@ -48,8 +48,12 @@ export const coreEnvSchema = z.object({
   /** Writes (and sign-ins) one user, or one address before sign-in, may send a minute. */
   WRITE_RATE_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(60)),
   UPSTREAM_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(5000)),
+  /** How long a read waits for its upstream, retries included, before it answers the last good figures (the call goes on and refreshes the cache). */
+  UPSTREAM_READ_BUDGET_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(3000)),
   /** How long the Integrations overview waits for one integration before showing its last known figures. */
   OVERVIEW_DEADLINE_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(4000)),
+  /** A Refresh calls an upstream for the same figures at most once in this many seconds, whoever presses it. */
+  REFRESH_MIN_INTERVAL_S: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(10)),
   UPSTREAM_CACHE_TTL_S: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(300)),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   STATIC_DIR: z.preprocess(blankToUndefined, z.string().default("dist")),

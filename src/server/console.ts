@@ -60,7 +60,7 @@ export async function createConsole(options: ConsoleOptions = {}): Promise<Conso
     const demoUsers = (options.demoUsers ?? true) && (noUpstream || config.DEMO_USERS);
     if (demoUsers) await ensureDemoUsers(db, config.DEMO_PASSWORD);
 
-    const cache = new UpstreamCache(db, config.UPSTREAM_CACHE_TTL_S * 1000);
+    const cache = new UpstreamCache(db, config.UPSTREAM_CACHE_TTL_S * 1000, config.UPSTREAM_READ_BUDGET_MS, config.REFRESH_MIN_INTERVAL_S * 1000);
     const audit = createAudit(db);
     const contexts = new Map<string, IntegrationContext<any>>();
     for (const integration of integrations) {
@@ -74,7 +74,16 @@ export async function createConsole(options: ConsoleOptions = {}): Promise<Conso
         own = parseEnv(integration.env, { ...simulator.env, ...definedOnly(raw), [integration.baseUrlVar]: simulator.url });
       }
       // The logger is the host's: set when the routes are registered.
-      contexts.set(integration.id, { env: own, demo: Boolean(simulator), simulator, core: config, db, cache, audit, log: undefined as never });
+      contexts.set(integration.id, {
+        env: own,
+        demo: Boolean(simulator),
+        simulator,
+        core: config,
+        db,
+        cache: cache.for(integration.name),
+        audit,
+        log: undefined as never,
+      });
     }
 
     return {

@@ -6,7 +6,7 @@ import type { Audit } from "./audit";
 import type { CoreConfig } from "./config";
 import type { Db } from "./db/database";
 import type { OverviewSpec } from "./read";
-import type { UpstreamCache } from "./upstream/cache";
+import type { ReadCache } from "./upstream/cache";
 
 /** A simulator listening on a loopback port, started when an integration's base URL is unset. */
 export interface RunningSimulator<Control = unknown> {
@@ -26,7 +26,8 @@ export interface IntegrationContext<Env = Record<string, unknown>> {
   simulator?: RunningSimulator;
   core: CoreConfig;
   db: Db;
-  cache: UpstreamCache;
+  /** Reads through the shared single-flight cache, with the read budget and last good answers. */
+  cache: ReadCache;
   audit: Audit;
   log: FastifyBaseLogger;
 }

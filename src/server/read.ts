@@ -15,6 +15,7 @@ export function readMeta(ctx: Pick<IntegrationContext, "demo">, reads: Cached<un
     stale: Boolean(stale),
     demo: ctx.demo,
     ...(stale ? { message: `${describeFailure(stale.error, words)} ${SHOWING_LAST_KNOWN}` } : {}),
+    ...(reads.some((r) => r.refreshLimited) ? { refreshLimited: true } : {}),
   };
 }
 

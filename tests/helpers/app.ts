@@ -43,6 +43,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Beside a real upstream the console refuses the default demo password.
     DEMO_PASSWORD: TEST_PASSWORD,
     SESSION_SECRET: "test-session-secret-0123456789abcdef",
+    // Tests change an upstream and press Refresh at once; the limit has its own test.
+    REFRESH_MIN_INTERVAL_S: "0",
     ...options.env,
   };
   const built = await buildApp({ ...options, env, logStream, dbSchema: schema });

@@ -11,13 +11,22 @@ export interface Cached<T> {
   stale: boolean;
   /** Why the value is stale. */
   error?: UpstreamError;
+  /** A Refresh asked for this key too soon after the last call: the answer is that call's. */
+  refreshLimited?: boolean;
 }
 
 export interface CacheOptions {
   /** Bypass the fresh copy (the Refresh button); concurrent refreshes still share one call. */
   refresh?: boolean;
   ttlMs?: number;
+  /** How long to wait for the upstream before answering the last good value (the call goes on). */
+  budgetMs?: number;
+  /** The upstream's name, for the words of a late answer. */
+  upstream?: string;
 }
+
+/** What an integration reads through: the shared cache, its upstream's name filled in. */
+export type ReadCache = Pick<UpstreamCache, "get" | "invalidate">;
 
 /**
  * Single-flight + TTL cache in front of upstream reads. Fresh answers live in memory (a replica's
@@ -41,22 +50,52 @@ export class UpstreamCache {
   constructor(
     private readonly db: Db,
     private readonly defaultTtlMs: number,
+    private readonly defaultBudgetMs = Number.POSITIVE_INFINITY,
+    /** A forced refresh of a key calls its upstream at most this often; sooner, the last call's answer is served. */
+    private readonly refreshIntervalMs = 0,
   ) {}
 
   async get<T>(key: string, fetcher: () => Promise<T>, options: CacheOptions = {}): Promise<Cached<T>> {
     await this.checkEpochs();
     const ttl = options.ttlMs ?? this.defaultTtlMs;
     const hit = this.memory.get(key);
-    if (!options.refresh && hit && Date.now() - hit.at < ttl) {
-      return { value: hit.value as T, fetchedAt: hit.fetchedAt, stale: false };
+    const age = hit ? Date.now() - hit.at : Number.POSITIVE_INFINITY;
+    if (hit && (options.refresh ? age < this.refreshIntervalMs : age < ttl)) {
+      return { value: hit.value as T, fetchedAt: hit.fetchedAt, stale: false, ...(options.refresh ? { refreshLimited: true } : {}) };
     }
-    const running = this.inflight.get(key);
-    if (running) return running as Promise<Cached<T>>;
-    const call = this.fetchAndStore(key, fetcher).finally(() => {
-      if (this.inflight.get(key) === call) this.inflight.delete(key);
-    });
-    this.inflight.set(key, call);
-    return call as Promise<Cached<T>>;
+    let call = this.inflight.get(key) as Promise<Cached<T>> | undefined;
+    if (!call) {
+      const started: Promise<Cached<T>> = this.fetchAndStore(key, fetcher).finally(() => {
+        if (this.inflight.get(key) === started) this.inflight.delete(key);
+      });
+      this.inflight.set(key, started);
+      call = started;
+    }
+    return this.withinBudget(key, call, options.budgetMs ?? this.defaultBudgetMs, options.upstream ?? "The upstream");
+  }
+
+  /** This cache as one integration reads it. */
+  for(upstream: string): ReadCache {
+    return { get: (key, fetcher, options) => this.get(key, fetcher, { upstream, ...options }), invalidate: (prefix) => this.invalidate(prefix) };
+  }
+
+  /** The call's answer, or past the budget the last good one (stale) while the call goes on and fills the cache. */
+  private async withinBudget<T>(key: string, call: Promise<Cached<T>>, budgetMs: number, upstream: string): Promise<Cached<T>> {
+    if (!Number.isFinite(budgetMs)) return call;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
+    const first = await Promise.race([call, late]).finally(() => clearTimeout(timer));
+    if (first) return first;
+    call.catch(() => undefined); // finishes in the background
+    const error = new UpstreamError(upstream, "timeout", `${upstream} did not answer within the read budget`);
+    const last = await this.lastGood<T>(key);
+    if (!last) throw error;
+    return { ...last, stale: true, error };
+  }
+
+  private async lastGood<T>(key: string): Promise<{ value: T; fetchedAt: string } | undefined> {
+    const row = await this.db.selectFrom("upstream_cache").selectAll().where("key", "=", key).executeTakeFirst();
+    return row ? { value: JSON.parse(row.value) as T, fetchedAt: row.fetched_at } : undefined;
   }
 
   /** Forgets every key under `prefix`, on every replica sharing the database. */
@@ -113,9 +152,9 @@ export class UpstreamCache {
       return { value, fetchedAt, stale: false };
     } catch (error) {
       if (!(error instanceof UpstreamError) || !error.isOutage) throw error;
-      const last = await this.db.selectFrom("upstream_cache").selectAll().where("key", "=", key).executeTakeFirst();
+      const last = await this.lastGood<T>(key);
       if (!last) throw error;
-      return { value: JSON.parse(last.value) as T, fetchedAt: last.fetched_at, stale: true, error };
+      return { ...last, stale: true, error };
     }
   }
 }

@@ -14,6 +14,8 @@ export class UpstreamError extends Error {
     /** The upstream's own error code (IMAI `error`, Pax8 `type`…); never its body. */
     readonly upstreamCode?: string,
     readonly retryAfterS?: number,
+    /** The request never reached the upstream (connection refused): a write was certainly not applied. */
+    readonly notSent = false,
   ) {
     super(message);
     this.name = "UpstreamError";
@@ -82,11 +84,8 @@ export async function upstreamFetch<T = unknown>(req: UpstreamRequest): Promise<
         await sleep(backoff(attempt));
         continue;
       }
-      throw new UpstreamError(
-        req.upstream,
-        timedOut ? "timeout" : "network",
-        timedOut ? `${req.upstream} did not answer in time` : `${req.upstream} could not be reached`,
-      );
+      if (timedOut) throw new UpstreamError(req.upstream, "timeout", `${req.upstream} did not answer in time`);
+      throw new UpstreamError(req.upstream, "network", `${req.upstream} could not be reached`, undefined, undefined, undefined, refused(error));
     }
     const retryAfterS = parseRetryAfter(response.headers.get("retry-after"));
     if (RETRYABLE.has(response.status) && attempt < retries && (retryAfterS ?? 0) <= maxRetryAfterS) {
@@ -106,6 +105,12 @@ export async function upstreamFetch<T = unknown>(req: UpstreamRequest): Promise<
     }
     return { status: response.status, headers: response.headers, body: body as T };
   }
+}
+
+/** True when the connection was refused or the host unknown: the request never reached the upstream. */
+function refused(error: unknown): boolean {
+  const code = ((error as { cause?: { code?: string } }).cause ?? {}).code;
+  return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
 }
 
 function backoff(attempt: number): number {
