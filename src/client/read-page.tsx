@@ -1,5 +1,5 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Flex, Typography } from "antd";
+import { Alert, Button, Flex, Skeleton, Typography } from "antd";
 import { type ReactNode, useEffect } from "react";
 import type { ReadMeta } from "../integrations/usage";
 import { ErrorState } from "../ui/error-state";
@@ -12,6 +12,7 @@ import { useRefresh } from "./use-refresh";
 /** A page's read, as react-query (and Refine's hooks) give it. */
 export interface PageQuery {
   data?: unknown;
+  isLoading?: boolean;
   isError: boolean;
   error: unknown;
   refetch: () => Promise<unknown>;
@@ -43,7 +44,8 @@ export function AsOf({ meta }: { meta?: Partial<ReadMeta> }) {
 
 /**
  * The frame of every page that shows BFF reads: the title with its buttons beside it, Refresh (one
- * request per read), demo and stale notes, and the first read's failure in words with Retry.
+ * request per read), demo and stale notes, a skeleton until the first read answers, and its failure
+ * in words with Retry.
  */
 export function ReadPage({ title, subtitle, queries, meta, errorTitle, actions, children }: ReadPageProps) {
   const { refresh, refreshing } = useRefresh(...queries);
@@ -70,7 +72,14 @@ export function ReadPage({ title, subtitle, queries, meta, errorTitle, actions, 
         </Flex>
       </Flex>
       {meta?.stale && <Alert type="warning" showIcon message={meta.message ?? "Showing the last known figures."} />}
-      {first?.isError ? <ErrorState title={errorTitle} message={errorMessage(first.error)} onRetry={refresh} retrying={refreshing} /> : children}
+      {first?.isError ? (
+        <ErrorState title={errorTitle} message={errorMessage(first.error)} onRetry={refresh} retrying={refreshing} />
+      ) : first?.isLoading ? (
+        // Until the first answer: the shape of what is coming, never "No data" under a spinner.
+        <Skeleton active paragraph={{ rows: 6 }} aria-busy="true" />
+      ) : (
+        children
+      )}
     </Flex>
   );
 }
