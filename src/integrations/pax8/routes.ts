@@ -11,11 +11,6 @@ import { listSubscriptionsOptions, listUsageLinesOptions, listUsageSummariesOpti
 import { Pax8ForbiddenError, Pax8UnprocessableError } from "./errors";
 import { type Pax8Context, pax8Words } from "./server";
 
-const subscriptionsQuery = listSubscriptionsOptions.extend(refreshParam).strict();
-const summariesQuery = listUsageSummariesOptions.extend(refreshParam).strict();
-const linesQuery = listUsageLinesOptions.extend(refreshParam).strict();
-const summaryQuery = z.object(refreshParam).strict();
-
 /** What Pax8 answered that the core's wording does not cover (a refused item, a refused query); the rest goes to the core. */
 export function pax8ToAppError(error: unknown): unknown {
   if (error instanceof Pax8ForbiddenError) return new AppError(403, "pax8_forbidden", "Pax8 does not give the console access to this item.");
@@ -47,28 +42,22 @@ export function pax8Routes(app: FastifyInstance, ctx: Pax8Context, client: () =>
       throw pax8ToAppError(error);
     }
   }
-  const params = (name: string, value: unknown) => (parseInput(z.object({ [name]: uuidField }), value, "params") as Record<string, string>)[name];
-
-  app.get(API.subscriptions, { config }, async (request) => {
-    const { refresh, ...query } = parseInput(subscriptionsQuery, request.query, "query");
-    return read(`subscriptions?${keyOf(query)}`, refresh, (c) => c.subscriptions.list(query));
-  });
-
-  app.get(API.summaries, { config }, async (request) => {
-    const id = params("subscriptionId", request.params);
-    const { refresh, ...query } = parseInput(summariesQuery, request.query, "query");
-    return read(`usage-summaries/${id}?${keyOf(query)}`, refresh, (c) => c.subscriptions.listUsageSummaries(id, query));
-  });
-
-  app.get(API.summary, { config }, async (request) => {
-    const id = params("id", request.params);
-    const { refresh } = parseInput(summaryQuery, request.query, "query");
-    return read(`usage-summary/${id}`, refresh, (c) => c.usageSummaries.get(id));
-  });
-
-  app.get(API.lines, { config }, async (request) => {
-    const id = params("usageSummaryId", request.params);
-    const { refresh, ...query } = parseInput(linesQuery, request.query, "query");
-    return read(`usage-lines/${id}?${keyOf(query)}`, refresh, (c) => c.usageSummaries.listLines(id, query));
-  });
+  /** A read route: its id parameter checked, its query checked (422 naming the field), the answer cached under the query. */
+  function route<Q extends z.ZodObject>(
+    path: string,
+    idName: string,
+    query: Q,
+    fetcher: (c: Pax8Client, id: string, q: Omit<z.output<Q>, "refresh">) => Promise<unknown>,
+  ) {
+    const params = z.object({ [idName]: uuidField });
+    app.get(path, { config }, async (request) => {
+      const id = idName ? (parseInput(params, request.params, "params") as Record<string, string>)[idName] : "";
+      const { refresh, ...q } = parseInput(query.extend(refreshParam).strict(), request.query, "query");
+      return read(`${path}:${id}?${keyOf(q)}`, refresh as boolean, (c) => fetcher(c, id, q as Omit<z.output<Q>, "refresh">));
+    });
+  }
+  route(API.subscriptions, "", listSubscriptionsOptions, (c, _id, q) => c.subscriptions.list(q));
+  route(API.summaries, "subscriptionId", listUsageSummariesOptions, (c, id, q) => c.subscriptions.listUsageSummaries(id, q));
+  route(API.summary, "id", z.object({}), (c, id) => c.usageSummaries.get(id));
+  route(API.lines, "usageSummaryId", listUsageLinesOptions, (c, id, q) => c.usageSummaries.listLines(id, q as z.output<typeof listUsageLinesOptions>));
 }

@@ -11,26 +11,18 @@ import { PAX8, Pax8NotFoundError } from "./errors";
 import { pax8Routes } from "./routes";
 import { startPax8Simulator } from "./simulator";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
 const env = z.object({
   PAX8_API_BASE_URL: envVar.url(),
   PAX8_TOKEN_URL: envVar.url(),
   PAX8_CLIENT_ID: envVar.secret(),
   PAX8_CLIENT_SECRET: envVar.secret(),
-  PAX8_AUDIENCE: z.preprocess(blankToUndefined, z.string().min(1).optional()),
+  PAX8_AUDIENCE: envVar.secret(),
   /** `15000` (USD) or `USD:15000,EUR:5000`: this month's charges are shown against it. */
-  PAX8_MONTHLY_BUDGET: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .transform((v, c) => {
-        const budget = parseBudget(v);
-        if (typeof budget === "string") c.addIssue({ code: "custom", message: budget });
-        return budget as Budget;
-      })
-      .optional(),
-  ),
+  PAX8_MONTHLY_BUDGET: envVar.secret().transform((v, c) => {
+    const budget = v === undefined ? undefined : parseBudget(v);
+    if (typeof budget === "string") c.addIssue({ code: "custom", message: budget });
+    return budget as Budget | undefined;
+  }),
 });
 type Env = z.infer<typeof env>;
 export type Pax8Context = IntegrationContext<Env>;
@@ -77,22 +69,19 @@ async function allPages<T>(fetchPage: (page: number) => Promise<{ content: T[]; 
 /** Every usage summary of every subscription: this month's charges (Pax8's currentCharges). */
 async function monthSummaries(client: Pax8Client): Promise<{ subscriptions: number; summaries: UsageSummary[] }> {
   const subscriptions = await allPages((page) => client.subscriptions.list({ page, size: MAX_PAGE_SIZE }));
+  // A subscription that is not usage-based may have no summaries at all: nothing to add.
+  const summariesOf = (id: string) =>
+    allPages((page) => client.subscriptions.listUsageSummaries(id, { page, size: MAX_PAGE_SIZE })).catch((error: unknown) => {
+      if (error instanceof Pax8NotFoundError) return [];
+      throw error;
+    });
   const summaries: UsageSummary[] = [];
-  const queue = [...subscriptions];
+  const queue = subscriptions.map((s) => s.id);
   // Four at a time: fast enough for a cached overview, gentle on Pax8's rate limit.
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let s = queue.shift(); s; s = queue.shift()) {
-        const id = s.id;
-        // A subscription that is not usage-based may have no summaries at all: nothing to add.
-        const own = await allPages((page) => client.subscriptions.listUsageSummaries(id, { page, size: MAX_PAGE_SIZE })).catch((error: unknown) => {
-          if (error instanceof Pax8NotFoundError) return [];
-          throw error;
-        });
-        summaries.push(...own);
-      }
-    }),
-  );
+  const worker = async () => {
+    for (let id = queue.shift(); id; id = queue.shift()) summaries.push(...(await summariesOf(id)));
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
   return { subscriptions: subscriptions.length, summaries };
 }
 
@@ -113,12 +102,8 @@ export default defineIntegration({
     async read(ctx, refresh) {
       const answer = await ctx.cache.get("pax8:month-charges", () => monthSummaries(clientOf(ctx)), { refresh });
       const charges = chargesByCurrency(answer.value.summaries, ctx.env.PAX8_MONTHLY_BUDGET);
-      const details: Pax8UsageDetails = {
-        month: answer.fetchedAt.slice(0, 7),
-        charges,
-        summaries: answer.value.summaries.length,
-        subscriptions: answer.value.subscriptions,
-      };
+      const { summaries, subscriptions } = answer.value;
+      const details: Pax8UsageDetails = { month: answer.fetchedAt.slice(0, 7), charges, summaries: summaries.length, subscriptions };
       return { reads: [answer], figures: { ...headline(charges), details: details as unknown as Record<string, unknown> } };
     },
   },
