@@ -105,7 +105,8 @@ async function consoleScope(scope: FastifyInstance, options: { core: Console; ro
  * unset, and closes everything with the host.
  */
 const plugin: FastifyPluginAsync<UsageConsoleOptions> = async (fastify, options) => {
-  const core = options.console ?? (await createConsole(options));
+  // A host runs the console's background jobs (scheduled syncs, pruning) unless it says otherwise.
+  const core = options.console ?? (await createConsole({ ...options, jobs: options.jobs ?? true }));
   const routes: RouteEntry[] = [];
   fastify.decorate("usageConsole", Object.assign(core, { routes }));
   fastify.addHook("onClose", () => core.close());
