@@ -6,24 +6,15 @@
 /** Monthly budget per ISO 4217 currency, from PAX8_MONTHLY_BUDGET. */
 export type Budget = Record<string, number>;
 
-/** One currency's figures on the overview card (`details.charges` of the Pax8 entry). */
-export interface CurrencyCharges {
-  currency: string;
-  /** Sum of the usage summaries' currentCharges (Pax8: charges for the current month). */
-  currentCharges: number;
-  partnerTotal: number;
-  budget?: number;
-  /** currentCharges as a share of the budget, 0–∞ (over budget is above 100), two decimals. */
-  percentage?: number;
-}
+/**
+ * One currency's figures on the overview card (`details.charges` of the Pax8 entry): the sums of the
+ * usage summaries' currentCharges (Pax8: the current month's) and partnerTotal, and with a budget,
+ * currentCharges as a share of it, 0–∞ (over budget is above 100), two decimals.
+ */
+export type CurrencyCharges = { currency: string; currentCharges: number; partnerTotal: number; budget?: number; percentage?: number };
 
-export interface Pax8UsageDetails {
-  /** yyyy-MM of the figures. */
-  month: string;
-  charges: CurrencyCharges[];
-  summaries: number;
-  subscriptions: number;
-}
+/** The Pax8 entry's `details`: `month` is yyyy-MM. */
+export type Pax8UsageDetails = { month: string; charges: CurrencyCharges[]; summaries: number; subscriptions: number };
 
 export const BUDGET_FORMAT = "an amount (in USD) or CUR:amount pairs separated by commas, e.g. USD:15000,EUR:5000";
 
@@ -45,35 +36,23 @@ export function parseBudget(value: string): Budget | string {
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-interface Charged {
-  currencyCode?: string;
-  currentCharges?: number;
-  partnerTotal?: number;
-}
+type Charged = { currencyCode?: string; currentCharges?: number; partnerTotal?: number };
 
 /**
  * Totals per currency, largest first, with each budget's percentage. A budgeted currency with no
  * charges yet is listed at zero so the card shows the bar from the first day.
  */
 export function chargesByCurrency(items: Charged[], budget: Budget = {}): CurrencyCharges[] {
-  const sums = new Map<string, { currentCharges: number; partnerTotal: number }>();
-  for (const code of Object.keys(budget)) sums.set(code, { currentCharges: 0, partnerTotal: 0 });
-  for (const item of items) {
-    const code = item.currencyCode ?? "—";
-    const sum = sums.get(code) ?? { currentCharges: 0, partnerTotal: 0 };
-    sum.currentCharges += item.currentCharges ?? 0;
-    sum.partnerTotal += item.partnerTotal ?? 0;
-    sums.set(code, sum);
+  const sums = new Map(Object.keys(budget).map((code) => [code, { currentCharges: 0, partnerTotal: 0 }]));
+  for (const { currencyCode = "—", currentCharges = 0, partnerTotal = 0 } of items) {
+    const sum = sums.get(currencyCode) ?? { currentCharges: 0, partnerTotal: 0 };
+    sums.set(currencyCode, { currentCharges: sum.currentCharges + currentCharges, partnerTotal: sum.partnerTotal + partnerTotal });
   }
   return [...sums.entries()]
     .map(([currency, s]): CurrencyCharges => {
       const limit = budget[currency];
-      return {
-        currency,
-        currentCharges: round(s.currentCharges),
-        partnerTotal: round(s.partnerTotal),
-        ...(limit ? { budget: limit, percentage: round((s.currentCharges / limit) * 100) } : {}),
-      };
+      const percentage = limit ? { budget: limit, percentage: round((s.currentCharges / limit) * 100) } : {};
+      return { currency, currentCharges: round(s.currentCharges), partnerTotal: round(s.partnerTotal), ...percentage };
     })
     .sort((a, b) => b.currentCharges - a.currentCharges || a.currency.localeCompare(b.currency));
 }
@@ -84,13 +63,8 @@ export function chargesByCurrency(items: Charged[], budget: Budget = {}): Curren
  */
 export function headline(charges: CurrencyCharges[]) {
   const main = charges.find((c) => c.budget !== undefined);
-  if (!main || main.budget === undefined)
-    return { totalQuota: null, remainingQuota: null, usedQuota: null, usagePercentage: null, unit: charges[0]?.currency ?? "" };
-  return {
-    totalQuota: main.budget,
-    remainingQuota: round(Math.max(0, main.budget - main.currentCharges)),
-    usedQuota: main.currentCharges,
-    usagePercentage: Math.min(100, main.percentage ?? 0),
-    unit: main.currency,
-  };
+  if (main?.budget === undefined) return { totalQuota: null, remainingQuota: null, usedQuota: null, usagePercentage: null, unit: charges[0]?.currency ?? "" };
+  const { budget, currentCharges, percentage = 0, currency } = main;
+  const remainingQuota = round(Math.max(0, budget - currentCharges));
+  return { totalQuota: budget, remainingQuota, usedQuota: currentCharges, usagePercentage: Math.min(100, percentage), unit: currency };
 }

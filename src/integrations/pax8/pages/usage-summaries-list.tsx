@@ -15,19 +15,8 @@ import { fieldErrorsOf, isNotFound } from "../mapping";
 import { Money, moneyColumn, PAGE_SIZES, ShortId, summaryPath, TrialTag } from "./cells";
 
 /** A filter input that shows the server's reason beside it when the value is refused. */
-function FilterInput({
-  label,
-  value,
-  error,
-  placeholder,
-  onSearch,
-}: {
-  label: string;
-  value?: string;
-  error?: string;
-  placeholder: string;
-  onSearch: (v: string) => void;
-}) {
+type FilterProps = { label: string; value?: string; error?: string; placeholder: string; onSearch: (v: string) => void };
+function FilterInput({ label, value, error, placeholder, onSearch }: FilterProps) {
   const [text, setText] = useState(value ?? "");
   useEffect(() => setText(value ?? ""), [value]);
   return (
