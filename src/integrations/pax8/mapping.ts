@@ -1,5 +1,6 @@
 import type { CrudFilter, CrudSort, Pagination } from "@refinedev/core";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_FIELDS, type SortField } from "./limits";
+import { limitOffset } from "../../client/data-provider";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_FIELDS } from "./limits";
 
 /*
  * Refine's list parameters ↔ Pax8's: pure functions, tested on their own, used by the data provider
@@ -8,28 +9,21 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_FIELDS, type SortField } from ".
 
 /** Refine counts pages from 1, Pax8 from 0; a page holds at most 200. */
 export function toPax8Page(pagination: Pagination | undefined): { page: number; size: number } {
-  const current = Math.max(1, Math.floor(pagination?.currentPage ?? 1));
-  const size = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pagination?.pageSize ?? DEFAULT_PAGE_SIZE)));
-  return { page: current - 1, size };
+  const { limit, offset } = limitOffset(pagination, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  return { page: offset / limit, size: limit };
 }
-
-const isSortField = (field: string): field is SortField => (SORT_FIELDS as readonly string[]).includes(field);
 
 /** The first sorter on a field Pax8 can sort by, as `field,asc|desc`. */
 export function toPax8Sort(sorters: CrudSort[] | undefined): string | undefined {
-  const sorter = sorters?.find((s) => isSortField(s.field));
+  const sorter = sorters?.find((s) => (SORT_FIELDS as readonly string[]).includes(s.field));
   return sorter ? `${sorter.field},${sorter.order}` : undefined;
 }
 
-/** The `eq` filters the BFF understands, as query parameters; empty values are left out. */
+/** The `eq` filters the BFF understands, as query parameters, trimmed; empty values are left out. */
 export function toPax8Filters(filters: CrudFilter[] | undefined, fields: readonly string[]): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const f of filters ?? []) {
-    if (!("field" in f) || !fields.includes(f.field) || (f.operator !== "eq" && f.operator !== "contains")) continue;
-    const value = typeof f.value === "string" ? f.value.trim() : f.value;
-    if (value !== undefined && value !== null && value !== "") params[f.field] = String(value);
-  }
-  return params;
+  const wanted = (filters ?? []).filter((f) => "field" in f && fields.includes(f.field) && (f.operator === "eq" || f.operator === "contains"));
+  const values = wanted.map((f) => [(f as { field: string }).field, typeof f.value === "string" ? f.value.trim() : f.value]);
+  return Object.fromEntries(values.filter(([, v]) => v !== undefined && v !== null && v !== "").map(([k, v]) => [k, String(v)]));
 }
 
 export const SUMMARY_FILTERS = ["resourceGroup", "companyId"] as const;
