@@ -1,10 +1,6 @@
 /** Credit math, free of any database: what a task costs and what deducting it leaves. */
 
-export interface Chargeable {
-  type: string;
-  status: string;
-  email_count?: number | null;
-}
+type Chargeable = { type: string; status: string; email_count?: number | null };
 
 /** A completed task costs its email_count; a single verify costs 1; anything else costs nothing yet. */
 export function creditsFor(task: Chargeable): number {
@@ -13,28 +9,17 @@ export function creditsFor(task: Chargeable): number {
   return task.type === "verify" ? Math.max(1, task.email_count) : task.email_count;
 }
 
-export interface DeductionRequest {
-  task_id: string;
-  user_id: string;
-  amount: number;
-}
-
-export interface Deduction extends DeductionRequest {
-  /** What the balance could pay. */
-  applied: number;
-  /** What it could not: recorded, never taken below zero. */
-  shortfall: number;
-  balance_after: number;
-}
+export type DeductionRequest = { task_id: string; user_id: string; amount: number };
 
 /**
  * Applies deductions in order to the balances given (user → credits). A balance never goes below
- * zero: what it cannot pay is the deduction's shortfall. Returns the ledger rows and the new balances.
+ * zero: what it cannot pay is the deduction's shortfall (recorded, never taken). Returns the ledger rows
+ * (each with `applied`, what the balance could pay, and `shortfall`) and the new balances.
  */
 export function applyDeductions(balances: ReadonlyMap<string, number>, requests: readonly DeductionRequest[]) {
   const next = new Map(balances);
   const shortfalls = new Map<string, number>();
-  const ledger: Deduction[] = requests.map((r) => {
+  const ledger = requests.map((r) => {
     const balance = next.get(r.user_id) ?? 0;
     const applied = Math.min(balance, Math.max(0, r.amount));
     const shortfall = Math.max(0, r.amount) - applied;

@@ -1,5 +1,5 @@
 import { PURPOSES, type Purpose } from "./constants";
-import type { APIKeySummary, ApiUsageMetrics, VerificationTotals } from "./contract";
+import type { APIKeySummary, ApiUsageMetrics } from "./contract";
 import type { ApiKeysTables } from "./db";
 
 /**
@@ -7,20 +7,13 @@ import type { ApiKeysTables } from "./db";
  * the upstream applies (see README, "The contract"), written once as pure functions.
  */
 
-export interface Range {
-  from?: string;
-  to?: string;
-}
+export type Range = { from?: string; to?: string };
 
 /** A stored key snapshot, as the mapping reads it. */
 export type SnapshotRow = Omit<ApiKeysTables["api_keys_key_snapshots"], "synced_at">;
 
 /** Per key, from stored tasks: requests in the range and the latest use ever. */
-export interface KeyActivity {
-  api_key_id: string;
-  in_range: number;
-  last_used_at: string | null;
-}
+type KeyActivity = { api_key_id: string; in_range: number; last_used_at: string | null };
 
 export function inRange(at: string | null, { from, to }: Range): boolean {
   if (!at) return false;
@@ -38,18 +31,17 @@ export function keysFromSynced(snapshots: readonly SnapshotRow[], activity: read
   const ranged = Boolean(range.from || range.to);
   return snapshots
     .filter((s) => !s.revoked_at)
-    .map((s) => {
-      const a = byKey.get(s.id);
-      const last_used_at = later(s.last_used_at, a?.last_used_at ?? null);
+    .map(({ id, user_id, name, purpose, key_prefix, created_at, ...s }) => {
+      const a = byKey.get(id);
       const total_requests = ranged ? (a?.in_range ?? 0) : Math.max(s.total_requests, a?.in_range ?? 0);
       return {
-        id: s.id,
-        user_id: s.user_id,
-        name: s.name,
-        purpose: s.purpose as Purpose,
-        key_prefix: s.key_prefix,
-        created_at: s.created_at,
-        last_used_at,
+        id,
+        user_id,
+        name,
+        purpose: purpose as Purpose,
+        key_prefix,
+        created_at,
+        last_used_at: later(s.last_used_at, a?.last_used_at ?? null),
         total_requests,
       };
     })
@@ -67,10 +59,6 @@ export function purposeTotals(rows: readonly { purpose: string | null; requests:
     };
   });
   return { from: range.from ?? null, to: range.to ?? null, total_requests: purposes.reduce((s, p) => s + p.total_requests, 0), purposes };
-}
-
-export function emptyVerificationTotals(): VerificationTotals {
-  return { tasks: 0, emails: 0, valid: 0, invalid: 0, unknown: 0 };
 }
 
 /** Keys filtered by integration type (the page's filter); no types selected means all. */

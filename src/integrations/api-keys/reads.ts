@@ -7,7 +7,7 @@ import type { Envelope } from "../usage";
 import { WORDS } from "./client";
 import type { APIKeySummary, ApiUsageMetrics, VerificationMetrics } from "./contract";
 import { type ApiKeysDb, tables } from "./db";
-import { emptyVerificationTotals, keysFromSynced, purposeTotals, type Range } from "./mapping";
+import { keysFromSynced, purposeTotals, type Range } from "./mapping";
 
 /** The figures the last syncs stored, shaped as the upstream answers. */
 export function syncedReads(db: ApiKeysDb) {
@@ -53,8 +53,8 @@ export function syncedReads(db: ApiKeysDb) {
         ])
         .where("status", "=", "completed")
         .executeTakeFirst();
-      const totals = emptyVerificationTotals();
-      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] = Number((row as Record<string, unknown> | undefined)?.[k] ?? 0);
+      const n = (k: keyof NonNullable<typeof row>) => Number(row?.[k] ?? 0);
+      const totals = { tasks: n("tasks"), emails: n("emails"), valid: n("valid"), invalid: n("invalid"), unknown: n("unknown") };
       return { from: range.from ?? null, to: range.to ?? null, totals };
     },
     async lastSyncedAt(): Promise<string | null> {

@@ -5,7 +5,8 @@ import { formatDateTime, formatNumber, formatRelative } from "../../../ui/format
 import type { KeySyncView } from "../api";
 import type { APIKeySummary } from "../contract";
 import { API_KEYS_PROVIDER, API_KEYS_RESOURCES } from "../data-provider";
-import { MaskedKey, PurposeTag } from "./cells";
+import { maskedKey } from "../mapping";
+import { PurposeTag } from "./purpose-usage";
 
 export interface KeyUsageTableProps {
   keys: APIKeySummary[];
@@ -56,7 +57,15 @@ function RevokeButton({ apiKey }: { apiKey: APIKeySummary }) {
 const cellsOf = (synced: KeyUsageTableProps["synced"]): [title: string, render: (k: APIKeySummary) => ReactNode][] => [
   ["Name", (k) => k.name],
   ["Integration type", (k) => <PurposeTag purpose={k.purpose} />],
-  ["Key", (k) => <MaskedKey prefix={k.key_prefix} />],
+  // A key as lists show it: the prefix and a mask, never the secret.
+  [
+    "Key",
+    (k) => (
+      <Typography.Text code data-testid="masked-key" aria-label={`Key starting ${k.key_prefix}`}>
+        {maskedKey(k.key_prefix)}
+      </Typography.Text>
+    ),
+  ],
   ["Requests", (k) => formatNumber(k.total_requests)],
   ["Last used", (k) => <span title={formatDateTime(k.last_used_at)}>{k.last_used_at ? formatRelative(k.last_used_at) : "Never"}</span>],
   ["Last synced", (k) => <KeySync state={synced.get(k.id)} />],

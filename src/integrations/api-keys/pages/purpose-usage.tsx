@@ -1,10 +1,12 @@
-import { Flex, Table } from "antd";
+import { Flex, Table, Tag } from "antd";
 import { BarChart } from "../../../ui/bar-chart";
 import { formatDateTime, formatNumber, formatRelative } from "../../../ui/format";
-import type { ApiUsageMetrics, PurposeUsage as Row } from "../contract";
+import type { ApiUsageMetrics, Purpose, PurposeUsage as Row } from "../contract";
 import { byPurpose } from "../mapping";
-import { purposeBars } from "../view";
-import { PurposeTag } from "./cells";
+import { PURPOSE_COLOURS, purposeBars } from "../view";
+
+/** An integration type as a coloured tag, the same in every table. */
+export const PurposeTag = ({ purpose }: { purpose: string }) => <Tag color={PURPOSE_COLOURS[purpose as Purpose] ?? "default"}>{purpose}</Tag>;
 
 /** Per purpose: requests by integration type in the range, as a table and as bars. */
 export function PurposeUsage({ metrics, types, loading }: { metrics: ApiUsageMetrics | undefined; types: string[]; loading: boolean }) {
