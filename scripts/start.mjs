@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-// `npm start`: builds the SPA when it is missing or older than its sources, then serves the console.
-import { spawn, spawnSync } from "node:child_process";
+// `npm start`: builds what is missing or older than its sources — the SPA (dist/) and the compiled
+// server (dist-server/, vite.server.config.ts) — then runs the server in this very process with
+// plain Node: no tsx and no child process, so a SIGTERM or Ctrl-C reaches the server itself, which
+// closes and frees its port.
+//
+// `node scripts/start.mjs --build-only` builds and stops (the bench and tests use it).
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const bin = (name) => join("node_modules", ".bin", name);
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const at = (...parts) => join(ROOT, ...parts);
+const vite = at("node_modules", ".bin", "vite");
 
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -13,14 +21,25 @@ function newest(path) {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))));
 }
 
-const built = existsSync("dist/index.html") ? statSync("dist/index.html").mtimeMs : 0;
-const sources = Math.max(newest("src"), newest("public"), newest("index.html"), newest("vite.config.ts"), newest("package-lock.json"));
-if (built < sources) {
-  console.log(built ? "Sources changed: rebuilding the console…" : "Building the console (first start)…");
-  const result = spawnSync(bin("vite"), ["build", "--logLevel", "warn"], { stdio: "inherit" });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+const common = ["src", "package-lock.json", "package.json"].map((p) => at(p));
+const TARGETS = [
+  { name: "the console", output: at("dist", "index.html"), inputs: [...common, at("public"), at("index.html"), at("vite.config.ts")], args: [] },
+  { name: "the server", output: at("dist-server", "start.js"), inputs: [...common, at("vite.server.config.ts")], args: ["-c", "vite.server.config.ts"] },
+];
+
+/** Builds the SPA and the server when either is missing or older than a source; exits on a failed build. */
+export function ensureBuilt() {
+  for (const target of TARGETS) {
+    const built = builtAt(target.output);
+    if (built >= Math.max(...target.inputs.map(newest))) continue;
+    console.log(built ? `Sources changed: rebuilding ${target.name}…` : `Building ${target.name} (first start)…`);
+    const result = spawnSync(vite, ["build", ...target.args, "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
 }
 
-const server = spawn(bin("tsx"), ["src/server/start.ts"], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  ensureBuilt();
+  if (!process.argv.includes("--build-only")) await import(pathToFileURL(at("dist-server", "start.js")).href);
+}

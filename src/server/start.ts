@@ -23,8 +23,14 @@ async function main() {
     console.log(`Demo users (password ${password}):`);
     for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(22)} ${u.role}`);
   }
+  // Closes the server (the port is free once it resolves) and exits; a second signal, or a close
+  // that hangs past 10 s, exits at once.
+  let closing = false;
   const shutdown = async () => {
-    await built.close();
+    if (closing) process.exit(1);
+    closing = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await built.close().catch((error) => console.error("close failed:", error));
     process.exit(0);
   };
   process.on("SIGINT", shutdown);
