@@ -116,22 +116,15 @@ type Plan = [company: Company, product: ReturnType<typeof product>, status: stri
 /** Builds the data as of `today` (UTC): lines from the first day of last month up to today. */
 export function buildPax8Data(today = new Date()): Pax8Data {
   const [iron, northwind, contoso, bavaria, thames, maple, harbour] = COMPANIES;
-  const ironcloud: Groups = {
-    "rg-ironcloud-prod": 23,
-    "rg-ironcloud-dev": 9,
-    "rg-ironcloud-data": 12,
-    "rg-northwind-erp": [8, northwind],
-    "rg-northwind-web": [6, northwind],
-    "rg-contoso-imaging": [10, contoso],
-    "rg-contoso-backup": [4, contoso],
-    "rg-shared-network": 5,
-    "rg-shared-monitoring": 3,
-    "rg-ironcloud-ai": 7,
-    "rg-ironcloud-sandbox": 4,
-    "rg-northwind-reports": [5, northwind],
-    "rg-contoso-portal": [6, contoso],
-    "rg-ironcloud-dr": 5,
-  };
+  // IronCloud's Azure plan also runs its customers' resource groups: rg-northwind-* and rg-contoso-* are theirs.
+  const owners: Record<string, Company> = { northwind, contoso };
+  const ironcloud: Groups = Object.fromEntries(
+    `rg-ironcloud-prod 23, rg-ironcloud-dev 9, rg-ironcloud-data 12, rg-northwind-erp 8, rg-northwind-web 6, rg-contoso-imaging 10, rg-contoso-backup 4,
+     rg-shared-network 5, rg-shared-monitoring 3, rg-ironcloud-ai 7, rg-ironcloud-sandbox 4, rg-northwind-reports 5, rg-contoso-portal 6, rg-ironcloud-dr 5`
+      .split(",")
+      .map((g) => g.trim().split(" "))
+      .map(([name, n]) => [name, name.split("-")[1] in owners ? [Number(n), owners[name.split("-")[1]]] : Number(n)]),
+  );
   const plans: Plan[] = [
     [iron, AZURE, "Active", "Monthly", 1, "2024-03-01", ironcloud],
     [bavaria, AZURE, "Active", "Monthly", 1, "2023-11-01", { "rg-bavaria-mes": 14, "rg-bavaria-sap": 11, "rg-bavaria-iot": 9, "rg-bavaria-test": 4 }],

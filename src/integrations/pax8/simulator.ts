@@ -33,13 +33,9 @@ export class Pax8SimulatorControl extends SimulatorControl {
   }
 }
 
-const problem = (status: number, type: string, message: string, instance?: string, details?: string[]): Pax8ErrorBody => ({
-  type,
-  message,
-  ...(instance && { instance }),
-  status,
-  ...(details && { details: details.map((m) => ({ message: m })) }),
-});
+/** Pax8's error body; `details` carries the reasons of a 422. */
+const problem = (status: number, type: string, message: string, instance?: string, details?: string[]): Pax8ErrorBody =>
+  Object.assign({ type, message, status }, instance ? { instance } : {}, details ? { details: details.map((m) => ({ message: m })) } : {});
 
 const TOKEN = "/v1/token";
 const UNAUTHENTICATED = "Full authentication is required to access this resource";

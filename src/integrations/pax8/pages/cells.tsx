@@ -10,8 +10,10 @@ export const summariesPath = (subscriptionId: string) => `/pax8/subscriptions/${
 export const summaryPath = (id: string) => `/pax8/usage-summaries/${id}`;
 
 /** An amount in its own currency, tabular digits; unit prices under a cent keep their decimals. */
-export function Money({ amount, currency }: { amount: number | undefined; currency: string | undefined }) {
-  return <span style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>{formatMoney(amount, currency)}</span>;
+export function Money({ amount, currency, strong }: { amount: number | undefined; currency: string | undefined; strong?: boolean }) {
+  return (
+    <span style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", fontWeight: strong ? 600 : undefined }}>{formatMoney(amount, currency)}</span>
+  );
 }
 
 /** A money column, right-aligned, in the row's currency (or `fallback`). */

@@ -116,9 +116,7 @@ export default function UsageSummariesList() {
                 <strong>Total on this page ({t.currency})</strong>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={3} align="right">
-                <strong>
-                  <Money amount={t.currentCharges} currency={t.currency} />
-                </strong>
+                <Money amount={t.currentCharges} currency={t.currency} strong />
               </Table.Summary.Cell>
               <Table.Summary.Cell index={4} align="right">
                 <Money amount={t.partnerTotal} currency={t.currency} />
