@@ -3,7 +3,6 @@ import type { FastifyBaseLogger } from "fastify";
 import { describeFailure } from "../../server/upstream/failure";
 import type { UpstreamError } from "../../server/upstream/http";
 import { type ApiKeysClient, WORDS } from "./client";
-import type { APIKeySummary } from "./contract";
 import type { ApiKeysDb } from "./db";
 import { ingestTasks, storeKeySnapshots } from "./ingest";
 
@@ -43,47 +42,44 @@ export async function runSync(deps: SyncDeps, trigger: Trigger, slot: number | n
     return describeFailure(e, WORDS);
   };
   // What the run did: POST /sync answers it, the runs table records it (`deducted`: credits taken).
-  let keys: APIKeySummary[] = [];
-  let tasks = 0;
-  let deducted = 0;
-  let error: string | null = null;
+  const run = { keys: 0, tasks: 0, deducted: 0, error: null as string | null };
   try {
-    keys = await deps.client.listKeys();
+    const keys = await deps.client.listKeys();
+    run.keys = keys.length;
     await storeKeySnapshots(db, keys);
-    const purposeOf = new Map(keys.map((k) => [k.id, k.purpose as string]));
     const known = await db.selectFrom("api_keys_key_snapshots").select(["id", "user_id", "purpose"]).execute();
-    for (const k of known) if (!purposeOf.has(k.id)) purposeOf.set(k.id, k.purpose);
-    const owners = new Map<string, string[]>();
-    for (const k of known) owners.set(k.user_id, [...(owners.get(k.user_id) ?? []), k.id]);
+    // The purpose the upstream lists now, else the last one seen.
+    const purposeOf = new Map<string, string>([...known.map((k) => [k.id, k.purpose] as const), ...keys.map((k) => [k.id, k.purpose] as const)]);
+    const owners = new Map<string, { id: string }[]>();
+    for (const k of known) owners.set(k.user_id, [...(owners.get(k.user_id) ?? []), k]);
 
-    for (const [user_id, keyIds] of owners) {
+    for (const [user_id, ownKeys] of owners) {
       let why: string | null = null;
       try {
         const from = await resumeFrom(db, user_id);
         for await (const page of deps.client.allTasks({ user_id, ...(from ? { from } : {}) })) {
           const r = await ingestTasks(db, page, { purposeOf, initialCredits: deps.initialCredits });
-          tasks += r.stored;
-          deducted += r.credits;
+          run.tasks += r.stored;
+          run.deducted += r.credits;
         }
       } catch (e) {
         why = failed(e, { user_id }, "api-keys: syncing a user's tasks failed");
-        error ??= why;
+        run.error ??= why;
       }
-      await recordKeyStates(db, keyIds, why);
+      await recordKeyStates(db, ownKeys, why);
     }
   } catch (e) {
-    error = failed(e, {}, "api-keys: listing keys failed");
+    run.error = failed(e, {}, "api-keys: listing keys failed");
     const known = await db.selectFrom("api_keys_key_snapshots").select("id").where("revoked_at", "is", null).execute();
-    const ids = known.map((k) => k.id);
-    await recordKeyStates(db, ids, error);
+    await recordKeyStates(db, known, run.error);
   }
   const finishedAt = new Date().toISOString();
   await db
     .updateTable("api_keys_sync_runs")
-    .set({ finished_at: finishedAt, ok: error ? 0 : 1, error, keys: keys.length, tasks, deducted })
+    .set({ finished_at: finishedAt, ok: run.error ? 0 : 1, ...run })
     .where("id", "=", claimed.id)
     .execute();
-  return { id: claimed.id, trigger, ok: !error, error, keys: keys.length, tasks, deducted, startedAt, finishedAt };
+  return { id: claimed.id, trigger, ok: !run.error, ...run, startedAt, finishedAt };
 }
 
 /** Where a user's next task read starts: the oldest unfinished task, or the newest stored one less an overlap. */
@@ -101,12 +97,12 @@ async function resumeFrom(db: ApiKeysDb, user_id: string): Promise<string | unde
   return row.oldest_open && row.oldest_open < overlap ? row.oldest_open : overlap;
 }
 
-async function recordKeyStates(db: ApiKeysDb, keyIds: string[], error: string | null): Promise<void> {
-  if (keyIds.length === 0) return;
+async function recordKeyStates(db: ApiKeysDb, keys: { id: string }[], error: string | null): Promise<void> {
+  if (keys.length === 0) return;
   const synced_at = new Date().toISOString();
   await db
     .insertInto("api_keys_key_sync_state")
-    .values(keyIds.map((key_id) => ({ key_id, synced_at, ok: error ? 0 : 1, error })))
+    .values(keys.map(({ id: key_id }) => ({ key_id, synced_at, ok: error ? 0 : 1, error })))
     .onConflict((oc) => oc.column("key_id").doUpdateSet({ synced_at, ok: error ? 0 : 1, error }))
     .execute();
 }

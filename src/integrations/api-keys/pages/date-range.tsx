@@ -3,11 +3,8 @@ import dayjs, { type Dayjs } from "dayjs";
 
 export type Range = [Dayjs, Dayjs] | null;
 
-const PRESETS = [
-  { label: "Last 7 days", value: [dayjs().subtract(6, "day"), dayjs()] as [Dayjs, Dayjs] },
-  { label: "Last 30 days", value: [dayjs().subtract(29, "day"), dayjs()] as [Dayjs, Dayjs] },
-  { label: "This month", value: [dayjs().startOf("month"), dayjs()] as [Dayjs, Dayjs] },
-];
+const STARTS = { "Last 7 days": dayjs().subtract(6, "day"), "Last 30 days": dayjs().subtract(29, "day"), "This month": dayjs().startOf("month") };
+const PRESETS = Object.entries(STARTS).map(([label, from]) => ({ label, value: [from, dayjs()] as [Dayjs, Dayjs] }));
 
 /**
  * The date range (empty: all time). A range picker with presets where there is room; on a phone,

@@ -22,11 +22,9 @@ export function useRead<T>(resource: Resource, range?: Range) {
 /** "Sync now" (and Retry for those who may sync): pulls keys and tasks; the caller then shows the new figures. */
 export const useSyncNow = () => useMutation({ mutationFn: async () => (await http.post(API.sync, {})).data });
 
+const useAllowed = (action: string) => useCan({ resource: API_KEYS_RESOURCES.keys, action }).data?.can ?? false;
+
 /** What this user may do with keys; the buttons hide without it (the server refuses anyway). */
 export function useKeyPermissions() {
-  const resource = API_KEYS_RESOURCES.keys;
-  const canCreate = useCan({ resource, action: "create" }).data?.can ?? false;
-  const canRevoke = useCan({ resource, action: "delete" }).data?.can ?? false;
-  const canSync = useCan({ resource, action: "sync" }).data?.can ?? false;
-  return { canCreate, canRevoke, canSync };
+  return { canCreate: useAllowed("create"), canRevoke: useAllowed("delete"), canSync: useAllowed("sync") };
 }
