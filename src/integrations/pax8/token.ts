@@ -45,26 +45,17 @@ export class Pax8TokenSource {
   private async request(): Promise<string> {
     const { tokenUrl = DEFAULT_TOKEN_URL, clientId, clientSecret, audience = DEFAULT_AUDIENCE, timeoutMs } = this.options;
     const url = new URL(tokenUrl);
-    const endpoint = createUpstreamClient({
-      name: PAX8,
-      baseUrl: new URL(".", url).href,
-      timeoutMs,
-      // The token endpoint answers {error, error_description}, not Pax8's API error shape.
-      toError: (status) =>
-        status === 401 || status === 403
-          ? new Pax8UnauthorizedError(status, undefined, undefined, "Pax8 refused the client credentials")
-          : pax8ErrorFor(status, undefined, undefined, `Pax8's token endpoint answered ${status}`),
-    });
-    const answer = await endpoint.post(`${url.pathname.split("/").pop()}${url.search}`, tokenResponseSchema, {
-      client_id: clientId,
-      client_secret: clientSecret,
-      audience,
-      grant_type: "client_credentials",
-    });
+    // The token endpoint answers {error, error_description}, not Pax8's API error shape.
+    const toError = (status: number) =>
+      status === 401 || status === 403
+        ? new Pax8UnauthorizedError(status, undefined, undefined, "Pax8 refused the client credentials")
+        : pax8ErrorFor(status, undefined, undefined, `Pax8's token endpoint answered ${status}`);
+    const endpoint = createUpstreamClient({ name: PAX8, baseUrl: new URL(".", url).href, timeoutMs, toError });
+    const body = { client_id: clientId, client_secret: clientSecret, audience, grant_type: "client_credentials" };
+    const answer = await endpoint.post(`${url.pathname.split("/").pop()}${url.search}`, tokenResponseSchema, body);
     const lifetimeMs = answer.expires_in * 1000;
     // Renew a minute early (or at 90% of a short lifetime) so a call never leaves with a token about to expire.
-    const margin = Math.min(60_000, lifetimeMs * 0.1);
-    this.current = { value: answer.access_token, renewAt: this.now() + lifetimeMs - margin };
+    this.current = { value: answer.access_token, renewAt: this.now() + lifetimeMs - Math.min(60_000, lifetimeMs * 0.1) };
     return answer.access_token;
   }
 }

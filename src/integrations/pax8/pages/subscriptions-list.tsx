@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { ReadPage } from "../../../client/read-page";
 import { formatDate, formatNumber } from "../../../ui/format";
 import type { Subscription } from "../contract";
-import { PAX8_PROVIDER, PAX8_RESOURCES } from "../data-provider";
+import { pax8Read } from "../data-provider";
 import { moneyColumn, PAGE_SIZES, ShortId, summariesPath } from "./cells";
 
 const STATUS_COLOURS: Record<string, string> = { Active: "green", Trial: "cyan", Cancelled: "default", PendingCancel: "orange" };
@@ -23,11 +23,9 @@ const COLUMNS: ColumnsType<Subscription> = [
 /** /pax8: the partner's subscriptions; choosing one opens its usage summaries. */
 export default function SubscriptionsList() {
   const { tableProps, tableQuery } = useTable<Subscription>({
-    resource: PAX8_RESOURCES.subscriptions,
-    dataProviderName: PAX8_PROVIDER,
+    ...pax8Read("subscriptions"),
     pagination: { pageSize: 20 },
     syncWithLocation: true,
-    errorNotification: false,
   });
   return (
     <ReadPage

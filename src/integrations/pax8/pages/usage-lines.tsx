@@ -8,7 +8,7 @@ import { errorMessage } from "../../../client/http";
 import { ErrorState } from "../../../ui/error-state";
 import { formatNumber } from "../../../ui/format";
 import type { UsageLine } from "../contract";
-import { PAX8_PROVIDER, PAX8_RESOURCES } from "../data-provider";
+import { pax8Read } from "../data-provider";
 import { MAX_PAGE_SIZE } from "../limits";
 import { fieldErrorsOf } from "../mapping";
 import { moneyColumn, PAGE_SIZES, TrialTag } from "./cells";
@@ -30,24 +30,20 @@ const columnsOf = (currency: string | undefined): ColumnsType<UsageLine> => [
 /** The usage lines of one summary for one day: date picker, product filter, pages; all in the URL. */
 export function UsageLines({ summaryId, currency }: { summaryId: string; currency: string | undefined }) {
   const { tableProps, tableQuery, filters, setFilters } = useTable<UsageLine>({
-    resource: PAX8_RESOURCES.lines,
-    dataProviderName: PAX8_PROVIDER,
+    ...pax8Read("lines"),
     meta: { usageSummaryId: summaryId },
     pagination: { pageSize: 10 },
     filters: { initial: [{ field: "usageDate", operator: "eq", value: dayjs().format(DATE) }] },
     syncWithLocation: true,
-    errorNotification: false,
   });
   const usageDate = filterValue(filters, "usageDate");
   const productId = filterValue(filters, "productId");
   // The day's products (unfiltered) name the choices of the product filter.
   const products = useList<UsageLine>({
-    resource: PAX8_RESOURCES.lines,
-    dataProviderName: PAX8_PROVIDER,
+    ...pax8Read("lines"),
     meta: { usageSummaryId: summaryId },
     filters: [{ field: "usageDate", operator: "eq", value: usageDate }],
     pagination: { currentPage: 1, pageSize: MAX_PAGE_SIZE },
-    errorNotification: false,
     queryOptions: { enabled: Boolean(usageDate), retry: false },
   });
   const options = products.result.data.map((l) => ({ value: l.productId ?? "", label: l.productName ?? l.productId ?? "" }));

@@ -9,7 +9,7 @@ import { ReadPage } from "../../../client/read-page";
 import { NotFound } from "../../../client/status-pages";
 import { chargesByCurrency } from "../charges";
 import type { Subscription, UsageSummary } from "../contract";
-import { PAX8_PROVIDER, PAX8_RESOURCES } from "../data-provider";
+import { pax8Read } from "../data-provider";
 import { MAX_PAGE_SIZE } from "../limits";
 import { fieldErrorsOf, isNotFound } from "../mapping";
 import { Money, moneyColumn, PAGE_SIZES, ShortId, summaryPath, TrialTag } from "./cells";
@@ -37,19 +37,15 @@ function FilterInput({ label, value, error, placeholder, onSearch }: FilterProps
 export default function UsageSummariesList() {
   const { subscriptionId = "" } = useParams();
   const { tableProps, tableQuery, filters, setFilters, sorters } = useTable<UsageSummary>({
-    resource: PAX8_RESOURCES.summaries,
-    dataProviderName: PAX8_PROVIDER,
+    ...pax8Read("summaries"),
     meta: { subscriptionId },
     pagination: { pageSize: 10 },
     sorters: { initial: [{ field: "currentCharges", order: "desc" }] },
     syncWithLocation: true,
-    errorNotification: false,
   });
   const subscriptions = useList<Subscription>({
-    resource: PAX8_RESOURCES.subscriptions,
-    dataProviderName: PAX8_PROVIDER,
+    ...pax8Read("subscriptions"),
     pagination: { currentPage: 1, pageSize: MAX_PAGE_SIZE },
-    errorNotification: false,
   });
   const subscription = subscriptions.result.data.find((s) => s.id === subscriptionId);
   // Below md, vendor, company and trial give way to the money columns.

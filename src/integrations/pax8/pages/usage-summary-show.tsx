@@ -6,7 +6,7 @@ import type { ReadMeta } from "../../../client/data-provider";
 import { ReadPage } from "../../../client/read-page";
 import { NotFound } from "../../../client/status-pages";
 import type { UsageSummary } from "../contract";
-import { PAX8_PROVIDER, PAX8_RESOURCES } from "../data-provider";
+import { pax8Read } from "../data-provider";
 import { isNotFound } from "../mapping";
 import { Money, summariesPath, TrialTag } from "./cells";
 import { UsageLines } from "./usage-lines";
@@ -49,10 +49,8 @@ function SummaryFields({ summary: s }: { summary: UsageSummary }) {
 export default function UsageSummaryShow() {
   const { id = "" } = useParams();
   const { query, result: summary } = useOne<UsageSummary>({
-    resource: PAX8_RESOURCES.summaries,
-    dataProviderName: PAX8_PROVIDER,
+    ...pax8Read("summaries"),
     id,
-    errorNotification: false,
   });
 
   // A malformed id is refused (422) before Pax8 is asked; to the user it is as missing as an unknown one.
