@@ -71,7 +71,11 @@ export async function securityHeaders(app: FastifyInstance, https: boolean) {
   });
 }
 
-/** The built SPA: assets cached for good, index.html (with this response's style nonce) for every client-side route. */
+/**
+ * The built SPA: assets cached for good and sent as the build compressed them (`.br`/`.gz` beside
+ * each file, chosen by Accept-Encoding), index.html (with this response's style nonce) for every
+ * client-side route.
+ */
 export function serveSpa(app: FastifyInstance, root: string) {
   const index = resolve(root, "index.html");
   const html = existsSync(index) ? readFileSync(index, "utf8") : null;
@@ -80,6 +84,7 @@ export function serveSpa(app: FastifyInstance, root: string) {
       root,
       wildcard: false,
       index: false,
+      preCompressed: true,
       setHeaders(res, path) {
         res.header("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
       },
