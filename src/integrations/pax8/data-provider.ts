@@ -7,11 +7,9 @@ import { LINE_FILTERS, SUMMARY_FILTERS, toPax8Filters, toPax8Page, toPax8Sort } 
 export const PAX8_PROVIDER = providerName("pax8");
 export const PAX8_RESOURCES = { subscriptions: "pax8-subscriptions", summaries: "pax8-usage-summaries", lines: "pax8-usage-lines" } as const;
 /** What every Pax8 page's hook passes: its resource and provider, and no toast (the pages say failures in place). */
-export const pax8Read = (name: keyof typeof PAX8_RESOURCES) => ({
-  resource: PAX8_RESOURCES[name],
-  dataProviderName: PAX8_PROVIDER,
-  errorNotification: false as const,
-});
+export function pax8Read(name: keyof typeof PAX8_RESOURCES) {
+  return { resource: PAX8_RESOURCES[name], dataProviderName: PAX8_PROVIDER, errorNotification: false as const };
+}
 
 /** A Pax8 page in the envelope's `data`: rows in `content`, the total in `page.totalElements`. */
 const pageRead = (path: string, query: (params: ListParams) => Record<string, unknown>): ListRead => ({
