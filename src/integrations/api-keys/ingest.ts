@@ -147,8 +147,8 @@ async function lockBalances(trx: ApiKeysDb, users: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.user_id, Number(r.balance)]));
 }
 
-/** Stores what the upstream lists of each key; keys it no longer lists are marked revoked. */
-export async function storeKeySnapshots(db: ApiKeysDb, keys: readonly APIKeySummary[]): Promise<void> {
+/** Stores what the upstream lists of each key; keys it no longer lists are marked revoked (unless `created`: a key just made). */
+export async function storeKeySnapshots(db: ApiKeysDb, keys: readonly APIKeySummary[], created = false): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     if (keys.length > 0) {
@@ -160,6 +160,7 @@ export async function storeKeySnapshots(db: ApiKeysDb, keys: readonly APIKeySumm
         )
         .execute();
     }
+    if (created) return;
     const listed = keys.map((k) => k.id);
     let gone = trx.updateTable("api_keys_key_snapshots").set({ revoked_at: now }).where("revoked_at", "is", null);
     if (listed.length > 0) gone = gone.where("id", "not in", listed);
@@ -168,7 +169,7 @@ export async function storeKeySnapshots(db: ApiKeysDb, keys: readonly APIKeySumm
 }
 
 /** A snapshot row: every field of the summary but never a secret (the list carries none). */
-export function snapshotRow(k: APIKeySummary, now: string) {
+function snapshotRow(k: APIKeySummary, now: string) {
   const { id, user_id, name, purpose, key_prefix, total_requests } = k;
   const last_used_at = k.last_used_at ? iso(k.last_used_at) : null;
   return { id, user_id, name, purpose, key_prefix, total_requests, created_at: iso(k.created_at), last_used_at, revoked_at: null, synced_at: now };

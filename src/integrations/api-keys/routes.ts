@@ -10,7 +10,7 @@ import { parseInput } from "../../server/validate";
 import { API, apiUsageQuery, createKeyRequest, keyParams, type LedgerEntry, ledgerQuery, rangeQuery, type SyncState } from "./api";
 import { type ApiKeysClient, WORDS } from "./client";
 import type { ApiKeysDb } from "./db";
-import { snapshotRow } from "./ingest";
+import { storeKeySnapshots } from "./ingest";
 import { readWithFallback, syncedReads } from "./reads";
 import { runSync, type SyncDeps } from "./sync";
 
@@ -48,12 +48,7 @@ export function apiKeysRoutes(app: FastifyInstance, ctx: IntegrationContext<any>
     const { plaintext, ...summary } = created;
     // The key exists upstream now: whatever fails here, the user must still get its plaintext once.
     try {
-      const row = snapshotRow(summary, new Date().toISOString());
-      await db
-        .insertInto("api_keys_key_snapshots")
-        .values(row)
-        .onConflict((oc) => oc.column("id").doNothing())
-        .execute();
+      await storeKeySnapshots(db, [summary], true);
       const details = { name: summary.name, purpose: summary.purpose, key_prefix: summary.key_prefix };
       await ctx.audit.record(request, { action: "api_key.create", outcome: "success", target: summary.id, details });
       await ctx.cache.invalidate("api-keys:");
