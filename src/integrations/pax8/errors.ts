@@ -43,23 +43,20 @@ export class Pax8ApiError extends UpstreamError {
 }
 
 /** The typed errors, one a status; each is a Pax8ApiError named after its class. */
-const kind = (label: string) =>
-  class extends Pax8ApiError {
+const TYPES: Record<number, typeof Pax8ApiError> = {};
+function kind(label: string, status?: number) {
+  const Kind = class extends Pax8ApiError {
     static readonly label = label;
   };
-export const Pax8UnauthorizedError = kind("Pax8UnauthorizedError");
-export const Pax8ForbiddenError = kind("Pax8ForbiddenError");
-export const Pax8NotFoundError = kind("Pax8NotFoundError");
-export const Pax8UnprocessableError = kind("Pax8UnprocessableError");
-export const Pax8RateLimitError = kind("Pax8RateLimitError");
+  if (status) TYPES[status] = Kind;
+  return Kind;
+}
+export const Pax8UnauthorizedError = kind("Pax8UnauthorizedError", 401);
+export const Pax8ForbiddenError = kind("Pax8ForbiddenError", 403);
+export const Pax8NotFoundError = kind("Pax8NotFoundError", 404);
+export const Pax8UnprocessableError = kind("Pax8UnprocessableError", 422);
+export const Pax8RateLimitError = kind("Pax8RateLimitError", 429);
 export const Pax8ServerError = kind("Pax8ServerError");
-const TYPES: Record<number, typeof Pax8ApiError> = {
-  401: Pax8UnauthorizedError,
-  403: Pax8ForbiddenError,
-  404: Pax8NotFoundError,
-  422: Pax8UnprocessableError,
-  429: Pax8RateLimitError,
-};
 
 /** The typed error for a status Pax8 answered with (its body, when it is Pax8's error shape). */
 export function pax8ErrorFor(status: number, body: unknown, retryAfterS?: number, message?: string): Pax8ApiError {

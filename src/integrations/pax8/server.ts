@@ -36,22 +36,12 @@ export const pax8Words: FailureWords = {
   otherwise: "Unable to fetch Pax8 usage. Please try again.",
 };
 
-/** One client a server, so its token is shared by every request. */
+/** One client a server, so its token is shared by every request; without credentials, none (said with the missing variable). */
 const clientOf = perContext((ctx: Pax8Context) => {
-  const { PAX8_API_BASE_URL, PAX8_TOKEN_URL, PAX8_CLIENT_ID, PAX8_CLIENT_SECRET, PAX8_AUDIENCE } = ctx.env;
-  return createPax8Client({
-    baseUrl: PAX8_API_BASE_URL,
-    tokenUrl: PAX8_TOKEN_URL,
-    clientId: PAX8_CLIENT_ID!,
-    clientSecret: PAX8_CLIENT_SECRET!,
-    audience: PAX8_AUDIENCE,
-    timeoutMs: ctx.core.UPSTREAM_TIMEOUT_MS,
-  });
+  const { PAX8_CLIENT_ID: clientId, PAX8_CLIENT_SECRET: clientSecret, PAX8_API_BASE_URL: baseUrl, PAX8_TOKEN_URL: tokenUrl, PAX8_AUDIENCE: audience } = ctx.env;
+  if (!clientId || !clientSecret) throw notConfigured(PAX8, clientId ? "PAX8_CLIENT_SECRET" : "PAX8_CLIENT_ID");
+  return createPax8Client({ baseUrl, tokenUrl, clientId, clientSecret, audience, timeoutMs: ctx.core.UPSTREAM_TIMEOUT_MS });
 });
-function configuredClient(ctx: Pax8Context): Pax8Client {
-  if (!ctx.env.PAX8_CLIENT_ID || !ctx.env.PAX8_CLIENT_SECRET) throw notConfigured(PAX8, ctx.env.PAX8_CLIENT_ID ? "PAX8_CLIENT_SECRET" : "PAX8_CLIENT_ID");
-  return clientOf(ctx);
-}
 
 /** Stops reading more pages than this per list (200 items a page): a guard, not a limit a partner should meet. */
 const MAX_PAGES = 50;
@@ -92,7 +82,7 @@ export default defineIntegration({
   env,
   baseUrlVar: "PAX8_API_BASE_URL",
   startSimulator: () => startPax8Simulator(),
-  routes: (app, ctx) => pax8Routes(app, ctx, () => configuredClient(ctx)),
+  routes: (app, ctx) => pax8Routes(app, ctx, () => clientOf(ctx)),
   overview: {
     provider: PAX8,
     unit: "",
