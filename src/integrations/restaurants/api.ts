@@ -13,6 +13,8 @@ export const API = {
   detail: "/restaurants/usage/:restaurantId",
   renew: "/restaurants/usage/:restaurantId/renew",
   renewals: "/restaurants/usage/:restaurantId/renewals",
+  /** A person says whether a renewal whose outcome is unknown was applied: `{applied: boolean}`. */
+  resolve: "/restaurants/usage/:restaurantId/renewals/:key/resolve",
   own: "/restaurants/own",
 } as const;
 
@@ -24,6 +26,7 @@ export const BFF = {
   detail: (id: string) => pathOf(API.detail, id),
   renew: (id: string) => pathOf(API.renew, id),
   renewals: (id: string) => pathOf(API.renewals, id),
+  resolve: (id: string, key: string) => pathOf(API.resolve, id).replace(":key", encodeURIComponent(key)),
 };
 
 /** The Usage API's fixed numbers (no zod, so the browser gets them). Unlimited plans answer `-1` and omit `usagePercent`. */
@@ -61,7 +64,8 @@ export interface Renewal {
   actorEmail: string | null;
   amount: number | null;
   reason: string | null;
-  outcome: "success" | "failure";
+  /** "unknown": the upstream may or may not have applied it; `error` says "Outcome unknown — check" until a person resolves it. */
+  outcome: "success" | "failure" | "unknown";
   /** The effective limit after a successful renewal, or why it failed. */
   effectiveLimit?: number;
   error?: string;

@@ -165,9 +165,9 @@ describe.each(TEST_DATABASES)("renewing an allowance through the server (%s)", (
 
   it("says the outcome is unknown when the upstream fails, and replays that answer for the key", async () => {
     const key = newKey();
-    sim.set("error500");
+    sim.renewFails = true;
     const failed = await renew(SIM_RESTAURANTS.owner.id, { amount: 1000, reason: "flaky" }, { key });
-    sim.set("ok");
+    sim.renewFails = false;
     expect(failed.statusCode).toBe(502);
     expect(failed.json().error.message).toMatch(/may or may not have been applied/);
     expect(failed.body).not.toMatch(/Internal server error/);

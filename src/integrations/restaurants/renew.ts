@@ -3,14 +3,18 @@ import { z } from "zod";
 import { PERMISSIONS } from "../../auth/permissions";
 import { AppError } from "../../server/errors";
 import { type Outcome, once } from "../../server/idempotency";
+import { abandonedAfterMs, forgetCached, OUTCOME_UNKNOWN, renewalJournal } from "./reconcile";
+import { resolveRoute } from "./resolve";
 import { envelope } from "../../server/read";
 import { failureToAppError } from "../../server/upstream/failure";
 import { UpstreamError } from "../../server/upstream/http";
 import { parseInput } from "../../server/validate";
-import { API, IDEMPOTENCY_HEADER, RENEW_DEFAULT_AMOUNT, RENEW_REASON_MAX, type Renewal, type RenewOutcome, type RenewResponseBody, UNLIMITED } from "./api";
+import { API, IDEMPOTENCY_HEADER, RENEW_DEFAULT_AMOUNT, RENEW_REASON_MAX, type Renewal, type RenewInput, type RenewOutcome, type RenewResponseBody, UNLIMITED } from "./api";
 import type { RenewResult } from "./contract";
 import { renewHeaders, renewInput, restaurantParams } from "./inputs";
-import { KEYS, type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
+import { type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
+
+type RenewalJournal = ReturnType<typeof renewalJournal>;
 
 export const RENEW_ACTION = "restaurants.renew";
 
@@ -37,36 +41,38 @@ const renewalsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).
 export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   const waitMs = ctx.core.UPSTREAM_TIMEOUT_MS + 5_000;
 
-  /** One audit entry per attempt; a failure to write it is logged, never the renewal's answer. */
+  /** One audit entry per attempt refused before its intent; a failure to write it is logged, never the renewal's answer. */
   const audit = (request: FastifyRequest, target: string, outcome: "success" | "failure", { amount, reason }: Tried, details: Record<string, unknown>) =>
     ctx.audit
       .record(request, { action: RENEW_ACTION, outcome, target, reason, details: { amount, ...details } })
       .catch((error) => request.log.error({ err: error }, "audit of a renewal failed"));
   const failed = (error: AppError) => ({ error: error.code, status: error.statusCode });
 
-  /** One renewal against the upstream: audited, and the cached reads it changes forgotten. */
-  async function renewOnce(request: FastifyRequest, restaurantId: string, input: { amount: number; reason: string }): Promise<Outcome> {
+  /** One renewal against the upstream; its journal audits it with its intent, and the cached reads it changes are forgotten. */
+  async function renewOnce(request: FastifyRequest, restaurantId: string, input: RenewInput, journal: RenewalJournal): Promise<Outcome> {
     try {
       const res = await restaurantsClient(ctx).renew(restaurantId, input);
       const data = renewOutcome(restaurantId, res.data);
-      await Promise.all(KEYS.afterRenew(restaurantId).map((prefix) => ctx.cache.invalidate(prefix))).catch((error) =>
-        request.log.error({ err: error }, "could not tell the other replicas about a renewal"),
-      );
+      await forgetCached(ctx, restaurantId);
       const { effectiveLimit, adjustedBy, remaining } = data;
-      await audit(request, restaurantId, "success", input, { effectiveLimit, adjustedBy, remaining });
+      Object.assign(journal, { verdict: "applied", details: { effectiveLimit, adjustedBy, remaining } });
       return { status: 200, body: { success: true, data } satisfies RenewResponseBody, final: true };
     } catch (raw) {
       const mapped = restaurantError(raw, restaurantId);
       const error = mapped instanceof UpstreamError ? failureToAppError(mapped) : mapped;
       if (!(error instanceof AppError)) throw raw;
       request.log.warn({ restaurantId, failure: raw instanceof UpstreamError ? raw.failure : undefined, status: error.statusCode }, "renewal failed");
-      await audit(request, restaurantId, "failure", input, failed(error));
-      // Every answer is kept for the key and replayed (as the issue asks), but a 429: the upstream did nothing.
-      const unknownOutcome = raw instanceof UpstreamError && (raw.failure === "timeout" || raw.failure === "network" || (raw.status ?? 0) >= 500);
-      const message = unknownOutcome
+      const notSent = raw instanceof UpstreamError && raw.notSent;
+      // Sent, and no answer that says what happened: the upstream may have applied it.
+      const unknown = raw instanceof UpstreamError && !notSent && (raw.failure === "timeout" || raw.failure === "network" || (raw.status ?? 0) >= 500);
+      Object.assign(journal, { verdict: unknown ? "unknown" : "not_applied", details: failed(error) });
+      const message = unknown
         ? `${error.message} The renewal may or may not have been applied: check the restaurant's figures before trying again.`
-        : error.message;
-      return { status: error.statusCode, body: { error: { code: error.code, message } }, headers: error.headers, final: error.statusCode !== 429 };
+        : notSent
+          ? `${error.message} The renewal never reached it and was not applied: try again.`
+          : error.message;
+      // Every answer is kept for the key and replayed, but a 429 or one never sent: the upstream did nothing.
+      return { status: error.statusCode, body: { error: { code: error.code, message } }, headers: error.headers, final: error.statusCode !== 429 && !notSent };
     }
   }
 
@@ -77,11 +83,16 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
       const { restaurantId } = parseInput(restaurantParams, request.params, "params");
       const input = parseInput(renewInput, request.body, "body");
       const key = parseInput(renewHeaders, request.headers, "headers")[IDEMPOTENCY_HEADER];
-      answer = await once(ctx.db, { scope: `restaurants.renew:${request.user!.id}`, key, body: [restaurantId, input.amount, input.reason], waitMs }, () =>
-        renewOnce(request, restaurantId, input),
+      const scope = `restaurants.renew:${request.user!.id}`;
+      const journal = renewalJournal(ctx, request, scope, key, restaurantId, input);
+      const abandonedMs = abandonedAfterMs(ctx.core);
+      answer = await once(ctx.db, { scope, key, body: [restaurantId, input.amount, input.reason], waitMs, abandonedMs, journal }, () =>
+        renewOnce(request, restaurantId, input, journal),
       );
-    } catch (error) {
-      // Refused before reaching the upstream (invalid input, a reused key): audited too.
+    } catch (raw) {
+      // Refused before reaching the upstream's renew (invalid input, a reused key, the read before it failed): audited too.
+      const mapped = restaurantError(raw, named);
+      const error = mapped instanceof UpstreamError ? notSentError(failureToAppError(mapped)) : mapped;
       if (error instanceof AppError) await audit(request, named, "failure", attempted(request.body), failed(error));
       throw error;
     }
@@ -90,6 +101,8 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
     reply.code(answer.status);
     return answer.status >= 400 ? { ...(answer.body as object), requestId: request.id } : answer.body;
   });
+
+  resolveRoute(app, ctx);
 
   /** This restaurant's renewals, newest first, from the audit log. */
   app.get(API.renewals, { config: { permission: PERMISSIONS.integrationRead } }, async (request) => {
@@ -107,11 +120,14 @@ export function renewRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   });
 }
 
+/** The read before a renewal failed: the renewal itself was never sent. */
+const notSentError = (e: AppError) => new AppError(e.statusCode, e.code, `${e.message} The renewal was not sent.`, e.details, e.headers);
+
 type AuditRow = { id: number; at: string; actor_email: string | null; reason: string | null; outcome: string; details: string | null };
 
 export function toRenewal({ id, at, actor_email, reason, outcome, details }: AuditRow): Renewal {
   const { amount = null, effectiveLimit, error } = (details ? JSON.parse(details) : {}) as { amount?: number | null; effectiveLimit?: number; error?: string };
-  const result = outcome === "success" ? "success" : "failure";
+  const result = outcome === "success" || outcome === "unknown" ? outcome : "failure";
   return {
     id: Number(id),
     at,
@@ -120,6 +136,6 @@ export function toRenewal({ id, at, actor_email, reason, outcome, details }: Aud
     reason,
     outcome: result,
     ...(effectiveLimit !== undefined && { effectiveLimit }),
-    ...(error && { error }),
+    ...(error && { error: outcome === "unknown" ? OUTCOME_UNKNOWN : error }),
   };
 }

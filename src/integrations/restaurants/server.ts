@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { envVar } from "../../server/config";
 import { defineIntegration } from "../../server/integration";
+import { restaurantsMigrations } from "./intents";
 import { readsFor } from "./reads";
+import { startSweeps } from "./reconcile";
 import { restaurantsRoutes } from "./routes";
 import { startRestaurantsSimulator } from "./simulator";
 
@@ -20,6 +22,9 @@ export default defineIntegration({
   env,
   baseUrlVar: "RESTAURANT_API_BASE_URL",
   startSimulator: () => startRestaurantsSimulator(),
+  migrations: restaurantsMigrations,
+  /** Renewals a dead server left pending are checked against the upstream (never sent again). */
+  start: (ctx) => startSweeps(ctx),
   routes: (app, ctx) => restaurantsRoutes(app, ctx),
   /** The overview card: how many restaurants are near quota, out of how many (two calls a cache window). */
   overview: {

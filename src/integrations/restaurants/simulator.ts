@@ -14,6 +14,16 @@ export class RestaurantsSimulatorControl extends SimulatorControl {
   now = () => new Date();
   /** Milliseconds a GET waits after its answer is made: an answer on the wire while the data changes. */
   answerDelayMs = 0;
+  /**
+   * Renewals: how long one waits before it is applied and then before it is answered (ms, per call),
+   * and a 500 without applying. A renewal whose caller hung up before it was applied is not applied.
+   */
+  renewDelays: () => { applyMs: number; answerMs: number } = () => ({ applyMs: 0, answerMs: 0 });
+  renewFails = false;
+  /** The sum of every amount applied since the start (the upstream's own count, for the crash test). */
+  applied = 0;
+  /** Called after each answer is sent (a test closes the simulator after a read, to refuse the next call). */
+  afterAnswer?: (method: string, url: string) => void;
 
   constructor(count = 60) {
     super();
@@ -23,6 +33,9 @@ export class RestaurantsSimulatorControl extends SimulatorControl {
   override reset(): void {
     super.reset();
     this.answerDelayMs = 0;
+    this.renewDelays = () => ({ applyMs: 0, answerMs: 0 });
+    this.renewFails = false;
+    this.afterAnswer = undefined;
   }
 
   /** Replaces every restaurant with `count` freshly generated ones (10,000 for the benchmarks). */
@@ -47,6 +60,7 @@ export class RestaurantsSimulatorControl extends SimulatorControl {
   }
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const errorBody = (message: string) => ({ success: false, error: message });
 const UNAUTHORIZED = { status: 401, code: "unauthorized", message: "Unauthorized" };
 
@@ -81,6 +95,7 @@ export async function startRestaurantsSimulator(options: { restaurants?: number 
     if (request.method === "GET" && control.answerDelayMs > 0) await new Promise((r) => setTimeout(r, control.answerDelayMs));
     return payload;
   });
+  app.addHook("onResponse", async (request) => control.afterAnswer?.(request.method, request.url));
   const find = (request: FastifyRequest) => control.restaurants.get((request.params as { restaurantId: string }).restaurantId);
   const notFound = (reply: FastifyReply) => reply.code(404).send(errorBody("Restaurant not found"));
 
@@ -114,7 +129,15 @@ export async function startRestaurantsSimulator(options: { restaurants?: number 
     if (!r) return notFound(reply);
     const { amount = RENEW_DEFAULT_AMOUNT } = (request.body ?? {}) as { amount?: unknown };
     if (typeof amount !== "number" || !Number.isInteger(amount) || amount <= 0) return reply.code(400).send(errorBody("amount must be a positive integer"));
-    return { success: true, data: renew(r, amount, control.now()) };
+    if (control.renewFails) return reply.code(500).send(errorBody("Internal server error"));
+    const { applyMs, answerMs } = control.renewDelays();
+    const closed = () => request.raw.socket.destroyed;
+    if (applyMs > 0) await sleep(applyMs);
+    if (closed()) return reply.hijack(); // the caller hung up before it was applied
+    const data = renew(r, amount, control.now());
+    control.applied += amount;
+    if (answerMs > 0) await sleep(answerMs);
+    return { success: true, data };
   });
 
   return listenSimulator(app, control, () => ({ BOT_API_KEY: SIMULATOR_BOT_API_KEY, DASHBOARD_PAT: SIMULATOR_DASHBOARD_PAT }));
