@@ -59,20 +59,7 @@ export function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () 
     }
   }
 
-  const footer = created ? (
-    <Button type="primary" onClick={close}>
-      Done
-    </Button>
-  ) : (
-    <Flex justify="end" gap={8}>
-      <Button onClick={close} disabled={mutation.isPending}>
-        Cancel
-      </Button>
-      <Button type="primary" onClick={submit} loading={mutation.isPending}>
-        Create key
-      </Button>
-    </Flex>
-  );
+  // The form's footer is Cancel and Create key; the key's is Done alone.
   return (
     <Modal
       open={open}
@@ -80,7 +67,11 @@ export function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () 
       onCancel={close}
       maskClosable={false}
       destroyOnHidden
-      footer={footer}
+      okText={created ? "Done" : "Create key"}
+      onOk={created ? close : submit}
+      okButtonProps={{ loading: mutation.isPending }}
+      cancelButtonProps={{ disabled: mutation.isPending }}
+      footer={(buttons, { OkBtn }) => (created ? <OkBtn /> : buttons)}
     >
       {created ? (
         <Flex vertical gap={12}>
