@@ -37,8 +37,7 @@ export function shortId(id: string | undefined): string {
 /** The reasons a 422 gave per field (`{companyId: "must be a UUID"}`), for the inputs that show them. */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   const e = error as { statusCode?: number; errors?: Record<string, unknown> } | null | undefined;
-  if (e?.statusCode !== 422 || !e.errors) return {};
-  return Object.fromEntries(Object.entries(e.errors).map(([field, message]) => [field, String(message)]));
+  return e?.statusCode === 422 && e.errors ? Object.fromEntries(Object.entries(e.errors).map(([field, message]) => [field, String(message)])) : {};
 }
 
 export const isNotFound = (error: unknown) => (error as { statusCode?: number } | null)?.statusCode === 404;

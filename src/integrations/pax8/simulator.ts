@@ -82,10 +82,8 @@ export async function startPax8Simulator(options: { today?: Date } = {}): Promis
   app.addHook("onRequest", async (request, reply) => {
     if (request.routeOptions.url === TOKEN || control.rateLimitNext <= 0) return;
     control.rateLimitNext--;
-    return reply
-      .code(429)
-      .header("retry-after", String(control.retryAfterS))
-      .send(problem(429, "Too Many Requests", "Rate limit exceeded"));
+    reply.header("retry-after", String(control.retryAfterS));
+    return reply.code(429).send(problem(429, "Too Many Requests", "Rate limit exceeded"));
   });
 
   /** The input, or a 422 in Pax8's shape sent (undefined); `field` names an invalid path parameter. */

@@ -32,12 +32,8 @@ export function TrialTag({ trial }: { trial: boolean | undefined }) {
 }
 
 /** A UUID shortened for a cell, copyable in full. */
-export function ShortId({ id }: { id: string | undefined }) {
-  return id ? (
-    <Typography.Text copyable={{ text: id }} title={id} style={{ fontFamily: "monospace" }}>
-      {shortId(id)}
-    </Typography.Text>
-  ) : (
-    <>—</>
-  );
-}
+export const ShortId = ({ id }: { id: string | undefined }) => (
+  <Typography.Text copyable={id ? { text: id } : false} title={id} style={{ fontFamily: "monospace" }}>
+    {shortId(id)}
+  </Typography.Text>
+);

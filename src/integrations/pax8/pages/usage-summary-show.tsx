@@ -11,14 +11,12 @@ import { isNotFound } from "../mapping";
 import { Money, summariesPath, TrialTag } from "./cells";
 import { UsageLines } from "./usage-lines";
 
-const mono = (v: string | undefined) =>
-  v ? (
-    <Typography.Text copyable style={{ fontFamily: "monospace" }}>
-      {v}
-    </Typography.Text>
-  ) : (
-    "—"
-  );
+/** An id in full, monospace and copyable; "—" when Pax8 left it out. */
+const mono = (v: string | undefined) => (
+  <Typography.Text copyable={Boolean(v)} style={{ fontFamily: "monospace" }}>
+    {v || "—"}
+  </Typography.Text>
+);
 
 /** Every field Pax8 gives a usage summary, in words, money in its own currency. */
 function SummaryFields({ summary: s }: { summary: UsageSummary }) {
