@@ -14,9 +14,7 @@ export function uuidFrom(name: string): string {
 }
 
 /** A number in [0, 1) derived from a name. */
-function unit(name: string): number {
-  return parseInt(createHash("sha1").update(name).digest("hex").slice(0, 8), 16) / 0x1_0000_0000;
-}
+const unit = (name: string) => parseInt(createHash("sha1").update(name).digest("hex").slice(0, 8), 16) / 0x1_0000_0000;
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -84,13 +82,8 @@ export const COMPANIES: Company[] = [
 export type SimSubscription = Subscription & { productName: string; currencyCode: string; companyId: string };
 export type SimSummary = UsageSummary & { subscriptionId: string; meters: Meter[] };
 
-export interface Pax8Data {
-  subscriptions: SimSubscription[];
-  summaries: SimSummary[];
-  /** The first and last day (yyyy-MM-dd) that have usage lines. */
-  firstUsageDay: string;
-  lastUsageDay: string;
-}
+/** The simulator's data; `firstUsageDay` and `lastUsageDay` (yyyy-MM-dd) bound the days that have usage lines. */
+export type Pax8Data = { subscriptions: SimSubscription[]; summaries: SimSummary[]; firstUsageDay: string; lastUsageDay: string };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -165,6 +158,4 @@ export function buildPax8Data(today = new Date()): Pax8Data {
 }
 
 /** A summary as Pax8 sends it (without the simulator's own bookkeeping). */
-export function publicSummary({ meters: _meters, ...summary }: SimSummary): UsageSummary {
-  return summary;
-}
+export const publicSummary = ({ meters: _meters, ...summary }: SimSummary): UsageSummary => summary;
