@@ -81,7 +81,12 @@ export async function once(db: Db, options: IdempotencyOptions, work: () => Prom
 
   const { journal } = options;
   const find = (): Promise<Row | undefined> =>
-    db.selectFrom("idempotency_keys").select(["body_hash", "status", "response", "created_at"]).where("scope", "=", scope).where("key", "=", key).executeTakeFirst();
+    db
+      .selectFrom("idempotency_keys")
+      .select(["body_hash", "status", "response", "created_at"])
+      .where("scope", "=", scope)
+      .where("key", "=", key)
+      .executeTakeFirst();
   /** Inserts the key (and with a journal records the intent in the same transaction): true when this request owns it. */
   const claim = async (): Promise<boolean | "contended"> => {
     let prepared: unknown;

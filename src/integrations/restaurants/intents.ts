@@ -58,7 +58,11 @@ export const restaurantsMigrations: Record<string, Migration> = {
  * renewal of the restaurant is pending, or one finished after `readAt` (the `adjustedBy` read
  * before may miss it): the caller reads again and tries later.
  */
-export async function recordIntent(trx: Db, intent: Omit<Intent, "id" | "state" | "created_at" | "finished_at" | "checking_until" | "resolved_by">, readAt: number) {
+export async function recordIntent(
+  trx: Db,
+  intent: Omit<Intent, "id" | "state" | "created_at" | "finished_at" | "checking_until" | "resolved_by">,
+  readAt: number,
+) {
   const db = intentsOf(trx);
   const inserted = await db
     .insertInto("restaurants_renewal_intents")
@@ -88,7 +92,13 @@ export async function finishIntent(trx: Db, id: number, state: IntentState, reso
 }
 
 /** The audit entry of a renewal written in a transaction with its intent's outcome (the shape audit.ts writes). */
-export async function auditIntent(trx: Db, intent: Intent, outcome: "success" | "failure" | "unknown", details: Record<string, unknown>, actor?: { id: string; email: string }) {
+export async function auditIntent(
+  trx: Db,
+  intent: Intent,
+  outcome: "success" | "failure" | "unknown",
+  details: Record<string, unknown>,
+  actor?: { id: string; email: string },
+) {
   await trx
     .insertInto("audit_log")
     .values({

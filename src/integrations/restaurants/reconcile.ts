@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
+import type { CoreConfig } from "../../server/config";
 import { nowIso } from "../../server/db/database";
 import { AppError } from "../../server/errors";
 import type { Journal, Outcome } from "../../server/idempotency";
-import type { CoreConfig } from "../../server/config";
 import type { RenewOutcome, RenewResponseBody } from "./api";
 import type { RestaurantDetail } from "./contract";
 import { auditIntent, finishIntent, type Intent, type IntentState, intentsOf, monthOf, recordIntent } from "./intents";
@@ -28,7 +28,14 @@ const applied = (data: RenewOutcome) => ({ status: 200, body: { success: true, d
 export const unknownAnswer = { status: 409, body: { error: { code: UNKNOWN_CODE, message: OUTCOME_UNKNOWN } }, final: true };
 
 /** The journal of one renewal request: its intent recorded with the key, completed with the answer. */
-export function renewalJournal(ctx: RestaurantsContext, request: FastifyRequest, scope: string, key: string, restaurantId: string, input: { amount: number; reason: string }) {
+export function renewalJournal(
+  ctx: RestaurantsContext,
+  request: FastifyRequest,
+  scope: string,
+  key: string,
+  restaurantId: string,
+  input: { amount: number; reason: string },
+) {
   const journal = {
     /** What the answer means for the intent, set by the work before it answers. */
     verdict: "not_applied" as IntentState,
@@ -46,7 +53,18 @@ export function renewalJournal(ctx: RestaurantsContext, request: FastifyRequest,
       const user = request.user!;
       return recordIntent(
         trx,
-        { scope, key, restaurant_id: restaurantId, actor_id: user.id, actor_email: user.email, request_id: request.id, ip: request.ip, ...input, adjusted_before: before, month },
+        {
+          scope,
+          key,
+          restaurant_id: restaurantId,
+          actor_id: user.id,
+          actor_email: user.email,
+          request_id: request.id,
+          ip: request.ip,
+          ...input,
+          adjusted_before: before,
+          month,
+        },
         readAt,
       );
     },
@@ -61,14 +79,26 @@ export function renewalJournal(ctx: RestaurantsContext, request: FastifyRequest,
       const intent = await pendingIntent(ctx.db, scope, key);
       if (intent) return reconcileIntent(ctx, intent);
       // A key pending without an intent (left before intents existed): nobody can tell.
-      await ctx.db.updateTable("idempotency_keys").set({ status: 409, response: JSON.stringify(unknownAnswer) }).where("scope", "=", scope).where("key", "=", key).where("status", "is", null).execute();
+      await ctx.db
+        .updateTable("idempotency_keys")
+        .set({ status: 409, response: JSON.stringify(unknownAnswer) })
+        .where("scope", "=", scope)
+        .where("key", "=", key)
+        .where("status", "is", null)
+        .execute();
     },
   } satisfies Journal & Record<string, unknown>;
   return journal;
 }
 
 const pendingIntent = (db: RestaurantsContext["db"], scope: string, key: string) =>
-  intentsOf(db).selectFrom("restaurants_renewal_intents").selectAll().where("scope", "=", scope).where("key", "=", key).where("state", "=", "pending").executeTakeFirst() as Promise<Intent | undefined>;
+  intentsOf(db)
+    .selectFrom("restaurants_renewal_intents")
+    .selectAll()
+    .where("scope", "=", scope)
+    .where("key", "=", key)
+    .where("state", "=", "pending")
+    .executeTakeFirst() as Promise<Intent | undefined>;
 
 /**
  * Decides a pending renewal whose server died, from the restaurant as the upstream has it now:
@@ -93,7 +123,11 @@ export async function reconcileIntent(ctx: RestaurantsContext, intent: Intent): 
   } catch (error) {
     await db.updateTable("restaurants_renewal_intents").set({ checking_until: null }).where("id", "=", intent.id).execute();
     ctx.log.warn({ err: error, restaurantId: intent.restaurant_id }, "could not check an interrupted renewal");
-    throw new AppError(503, "renewal_check_failed", "An earlier try of this renewal was interrupted and the restaurant cannot be read to check it now. Try again later.");
+    throw new AppError(
+      503,
+      "renewal_check_failed",
+      "An earlier try of this renewal was interrupted and the restaurant cannot be read to check it now. Try again later.",
+    );
   }
   const grown = detail.adjustedBy - intent.adjusted_before;
   const sameMonth = monthOf(new Date()) === intent.month;
@@ -103,10 +137,21 @@ export async function reconcileIntent(ctx: RestaurantsContext, intent: Intent): 
     await finishIntent(trx, intent.id, state);
     const keyRow = trx.updateTable("idempotency_keys").where("scope", "=", intent.scope).where("key", "=", intent.key).where("status", "is", null);
     if (state === "applied") {
-      await auditIntent(trx, intent, "success", { effectiveLimit: data.effectiveLimit, adjustedBy: data.adjustedBy, remaining: data.remaining, checkedAfterInterruption: true });
+      await auditIntent(trx, intent, "success", {
+        effectiveLimit: data.effectiveLimit,
+        adjustedBy: data.adjustedBy,
+        remaining: data.remaining,
+        checkedAfterInterruption: true,
+      });
       await keyRow.set({ status: 200, response: JSON.stringify(applied(data)) }).execute();
     } else if (state === "unknown") {
-      await auditIntent(trx, intent, "unknown", { error: UNKNOWN_CODE, message: OUTCOME_UNKNOWN, key: intent.key, adjustedBefore: intent.adjusted_before, adjustedAfter: detail.adjustedBy });
+      await auditIntent(trx, intent, "unknown", {
+        error: UNKNOWN_CODE,
+        message: OUTCOME_UNKNOWN,
+        key: intent.key,
+        adjustedBefore: intent.adjusted_before,
+        adjustedAfter: detail.adjustedBy,
+      });
       await keyRow.set({ status: 409, response: JSON.stringify(unknownAnswer) }).execute();
     } else {
       await auditIntent(trx, intent, "failure", { error: "interrupted_not_applied", checkedAfterInterruption: true });

@@ -3,16 +3,26 @@ import { z } from "zod";
 import { PERMISSIONS } from "../../auth/permissions";
 import { AppError } from "../../server/errors";
 import { type Outcome, once } from "../../server/idempotency";
-import { abandonedAfterMs, forgetCached, OUTCOME_UNKNOWN, renewalJournal } from "./reconcile";
-import { resolveRoute } from "./resolve";
 import { envelope } from "../../server/read";
 import { failureToAppError } from "../../server/upstream/failure";
 import { UpstreamError } from "../../server/upstream/http";
 import { parseInput } from "../../server/validate";
-import { API, IDEMPOTENCY_HEADER, RENEW_DEFAULT_AMOUNT, RENEW_REASON_MAX, type Renewal, type RenewInput, type RenewOutcome, type RenewResponseBody, UNLIMITED } from "./api";
+import {
+  API,
+  IDEMPOTENCY_HEADER,
+  RENEW_DEFAULT_AMOUNT,
+  RENEW_REASON_MAX,
+  type Renewal,
+  type RenewInput,
+  type RenewOutcome,
+  type RenewResponseBody,
+  UNLIMITED,
+} from "./api";
 import type { RenewResult } from "./contract";
 import { renewHeaders, renewInput, restaurantParams } from "./inputs";
 import { type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
+import { abandonedAfterMs, forgetCached, OUTCOME_UNKNOWN, renewalJournal } from "./reconcile";
+import { resolveRoute } from "./resolve";
 
 type RenewalJournal = ReturnType<typeof renewalJournal>;
 

@@ -6,10 +6,10 @@ import { failureToAppError } from "../../server/upstream/failure";
 import { UpstreamError } from "../../server/upstream/http";
 import { parseInput } from "../../server/validate";
 import { API, type RenewResponseBody } from "./api";
-import { auditIntent, finishIntent, type Intent, intentsOf } from "./intents";
 import { renewHeaders, restaurantParams } from "./inputs";
-import { forgetCached, outcomeOfDetail } from "./reconcile";
+import { auditIntent, finishIntent, type Intent, intentsOf } from "./intents";
 import { type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
+import { forgetCached, outcomeOfDetail } from "./reconcile";
 
 const resolveParams = restaurantParams.extend({ key: renewHeaders.shape["idempotency-key"] });
 const resolveBody = z.object({ applied: z.boolean("is required: true when the restaurant's figures show the renewal, false when not") });
@@ -46,7 +46,10 @@ export function resolveRoute(app: FastifyInstance, ctx: RestaurantsContext) {
       for (const intent of open) {
         await finishIntent(trx, intent.id, applied ? "applied" : "not_applied", user.email);
         const details = { key, resolution: applied ? "applied" : "not applied", renewedBy: intent.actor_email, requestedAt: intent.created_at };
-        await auditIntent(trx, { ...intent, request_id: request.id, ip: request.ip }, applied ? "success" : "failure", details, { id: user.id, email: user.email });
+        await auditIntent(trx, { ...intent, request_id: request.id, ip: request.ip }, applied ? "success" : "failure", details, {
+          id: user.id,
+          email: user.email,
+        });
         const row = trx.updateTable("idempotency_keys").where("scope", "=", intent.scope).where("key", "=", intent.key);
         if (detail) {
           const body = { success: true, data: outcomeOfDetail(restaurantId, detail) } satisfies RenewResponseBody;
