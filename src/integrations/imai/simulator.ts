@@ -25,7 +25,7 @@ export class ImaiSimulatorControl extends SimulatorControl {
 const invalidKey = { status: 403, code: "invalid_api_key", message: "The API key is invalid." };
 const error = (code: string, message: string): ImaiErrorBody => ({ success: false, error: code, error_message: message });
 
-/** IMAI's /account/info/ as DESIGN.md's facts describe it: `authkey` header, credits, its error bodies, 10 requests a second. */
+/** IMAI's /account/info/ as docs/architecture.md's facts describe it: `authkey` header, credits, its error bodies, 10 requests a second. */
 export async function startImaiSimulator(options: { credits?: number } = {}) {
   const control = new ImaiSimulatorControl();
   if (options.credits !== undefined) control.credits = options.credits;

@@ -107,7 +107,7 @@ describe("the client against Prism serving Pax8's document", () => {
   });
 
   it("the document's sort enum lists bare field names only: `field,desc` (its description's form) is refused by the document", async () => {
-    // See README: the console follows the description and DESIGN.md (`currentCharges,desc`); a bare field is what the enum allows.
+    // See README: the console follows the description and docs/architecture.md (`currentCharges,desc`); a bare field is what the enum allows.
     const error = await client(partner.url)
       .subscriptions.listUsageSummaries(SUBSCRIPTION, { sort: "currentCharges,desc" })
       .catch((e) => e);

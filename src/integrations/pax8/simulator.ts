@@ -60,7 +60,7 @@ export function sortBy<T extends { id: string }>(items: T[], sort: string | unde
 }
 
 /**
- * Pax8's partner API as its OpenAPI document and DESIGN.md describe it: POST /v1/token, then
+ * Pax8's partner API as its OpenAPI document and docs/architecture.md describe it: POST /v1/token, then
  * bearer-authenticated /v1/subscriptions, usage summaries and usage lines, 0-based pages, Pax8's
  * error shape. Starts with data as of today.
  */
