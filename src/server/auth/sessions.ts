@@ -17,11 +17,35 @@ export interface ConsoleUser {
 }
 
 /**
+ * How long a replica trusts a session it looked up without asking the database again: a session
+ * revoked on another replica (or its user changed) is refused here within this, under a second.
+ */
+export const SESSION_RECHECK_MS = 500;
+/** Sessions remembered per replica at most; the oldest goes first. */
+const MAX_REMEMBERED = 10_000;
+
+interface Remembered {
+  user: ConsoleUser;
+  createdAt: number;
+  /** Last use written to the database. */
+  lastSeenAt: number;
+  /** When the database was asked. */
+  checkedAt: number;
+}
+
+/**
  * Server-side sessions: the cookie holds an opaque random id; the database holds only its HMAC
  * (keyed by SESSION_SECRET, so rotating the secret signs everyone out and a copy of the table
  * opens no session).
+ *
+ * A lookup is remembered for SESSION_RECHECK_MS (and shared by the requests that arrive while it
+ * runs), so a busy session costs the database about two queries a second, not one per request;
+ * sign-out forgets it at once on this replica.
  */
 export class Sessions {
+  private readonly remembered = new Map<string, Remembered>();
+  private readonly lookups = new Map<string, Promise<ConsoleUser | null>>();
+
   constructor(
     private readonly db: Db,
     private readonly secret: string,
@@ -57,12 +81,30 @@ export class Sessions {
   }
 
   async destroy(id: string): Promise<void> {
-    await this.db.deleteFrom("sessions").where("id_hash", "=", this.hash(id)).execute();
+    const idHash = this.hash(id);
+    this.remembered.delete(idHash);
+    await this.db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
   }
 
-  /** The session's user, or null when it is unknown or idle for too long (then it is deleted). */
-  async resolve(id: string): Promise<ConsoleUser | null> {
+  /** The session's user, or null when it is unknown, idle for too long or past its lifetime (then it is deleted). */
+  resolve(id: string): Promise<ConsoleUser | null> {
     const idHash = this.hash(id);
+    const now = Date.now();
+    const known = this.remembered.get(idHash);
+    // Trusted only while recent and certainly alive; otherwise the database decides.
+    if (known && now - known.checkedAt < SESSION_RECHECK_MS && now - known.lastSeenAt <= this.idleMs && now - known.createdAt <= this.maxMs) {
+      return Promise.resolve(known.user);
+    }
+    let lookup = this.lookups.get(idHash);
+    if (!lookup) {
+      lookup = this.lookup(idHash).finally(() => this.lookups.delete(idHash));
+      this.lookups.set(idHash, lookup);
+    }
+    return lookup;
+  }
+
+  private async lookup(idHash: string): Promise<ConsoleUser | null> {
+    this.remembered.delete(idHash);
     const row = await this.db
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
@@ -70,14 +112,23 @@ export class Sessions {
       .where("sessions.id_hash", "=", idHash)
       .executeTakeFirst();
     if (!row) return null;
-    const idle = Date.now() - Date.parse(row.last_seen_at);
-    if (idle > this.idleMs || Date.now() - Date.parse(row.created_at) > this.maxMs || !isRole(row.role)) {
+    const now = Date.now();
+    let lastSeenAt = Date.parse(row.last_seen_at);
+    const createdAt = Date.parse(row.created_at);
+    if (now - lastSeenAt > this.idleMs || now - createdAt > this.maxMs || !isRole(row.role)) {
       await this.db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
       return null;
     }
     // Idle time is measured to the second: one write a second at most, not one per request.
-    if (idle >= 1000) await this.db.updateTable("sessions").set({ last_seen_at: nowIso() }).where("id_hash", "=", idHash).execute();
-    return {
+    if (now - lastSeenAt >= 1000) {
+      await this.db
+        .updateTable("sessions")
+        .set({ last_seen_at: new Date(now).toISOString() })
+        .where("id_hash", "=", idHash)
+        .execute();
+      lastSeenAt = now;
+    }
+    const user: ConsoleUser = {
       id: row.id,
       email: row.email,
       name: row.name,
@@ -85,5 +136,8 @@ export class Sessions {
       permissions: permissionsOf(row.role),
       restaurantId: row.restaurant_id,
     };
+    this.remembered.set(idHash, { user, createdAt, lastSeenAt, checkedAt: now });
+    if (this.remembered.size > MAX_REMEMBERED) this.remembered.delete(this.remembered.keys().next().value!);
+    return user;
   }
 }
