@@ -32,7 +32,10 @@ export function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () 
   };
 
   async function submit() {
-    const { name, purpose } = await form.validateFields();
+    // An invalid form shows its reasons beside the fields; nothing else to do (and no unhandled rejection).
+    const fields = await form.validateFields().catch(() => null);
+    if (!fields) return;
+    const { name, purpose } = fields;
     const values = { name: name.trim(), purpose };
     const request = {
       resource: API_KEYS_RESOURCES.keys,

@@ -31,7 +31,9 @@ export function RenewDialog({ target, onClose, onRenewed }: { target: RenewTarge
 
   async function submit() {
     if (!target || renew.isPending) return;
-    const values = await form.validateFields();
+    // An invalid form shows its reasons beside the fields; nothing else to do (and no unhandled rejection).
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     attempt.current = nextAttempt(attempt.current, { amount: values.amount, reason: values.reason.trim() });
     renew.mutate(
       { restaurantId: target.restaurantId, input: attempt.current.input, key: attempt.current.key },
