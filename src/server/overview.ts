@@ -3,6 +3,7 @@ import { PERMISSIONS } from "../auth/permissions";
 import type { IntegrationUsage } from "../integrations/usage";
 import type { Db } from "./db/database";
 import type { IntegrationContext, ServerIntegration } from "./integration";
+import { JsonAnswer } from "./json-answer";
 import { overviewEntries } from "./read";
 import { refreshQuery } from "./refresh";
 import { parseInput } from "./validate";
@@ -45,8 +46,8 @@ export function overviewRoute(
     return (JSON.parse(row.value) as IntegrationUsage[]).map((e) => ({ ...e, stale: true, message: `${message} Showing the last known figures.` }));
   }
 
-  app.get("/integrations/usage", { config: { permission: PERMISSIONS.integrationRead } }, async (request) => {
-    const { refresh } = parseInput(refreshQuery, request.query, "query");
+  /** Every integration's entries, each on its own deadline. */
+  async function assemble(refresh: boolean): Promise<IntegrationUsage[]> {
     const entries = await Promise.all(
       integrations.map(async (integration): Promise<IntegrationUsage[]> => {
         const ctx = contexts.get(integration.id)!;
@@ -68,7 +69,35 @@ export function overviewRoute(
         return result === LATE ? late(integration, ctx.demo) : result;
       }),
     );
-    return { integrations: entries.flat() };
+    return entries.flat();
+  }
+
+  // The answer is the same for every reader: the reads that arrive while one is being assembled
+  // share it (unless an invalidation lands in between), and an answer equal to the last one reuses
+  // its serialized and compressed bytes.
+  const cache = app.usageConsole?.cache;
+  let last: JsonAnswer | null = null;
+  let flight: { version: number; answer: Promise<JsonAnswer> } | null = null;
+  const answerOf = async (refresh: boolean) => {
+    const body = JSON.stringify({ integrations: await assemble(refresh) });
+    if (last?.body !== body) last = new JsonAnswer(body);
+    return last;
+  };
+
+  app.get("/integrations/usage", { config: { permission: PERMISSIONS.integrationRead } }, async (request, reply) => {
+    const { refresh } = parseInput(refreshQuery, request.query, "query");
+    if (refresh) return (await answerOf(true)).send(request, reply);
+    const version = cache?.version ?? 0;
+    if (!flight || flight.version !== version) {
+      const current = {
+        version,
+        answer: answerOf(false).finally(() => {
+          if (flight === current) flight = null;
+        }),
+      };
+      flight = current;
+    }
+    return (await flight.answer).send(request, reply);
   });
 }
 

@@ -47,6 +47,11 @@ export class UpstreamCache {
   /** Bumped by every invalidation this replica sees: a fetch that started before one is not kept. */
   private generation = 0;
 
+  /** Changes with every invalidation this replica has seen: work begun under another value predates one. */
+  get version(): number {
+    return this.generation;
+  }
+
   constructor(
     private readonly db: Db,
     private readonly defaultTtlMs: number,
