@@ -25,6 +25,7 @@ describe("every route × every demo role", () => {
       "GET /api/restaurants/usage/alerts": "integration:Read",
       "GET /api/restaurants/usage/:restaurantId": "integration:Read",
       "POST /api/restaurants/usage/:restaurantId/renew": "integration:Renew",
+      "POST /api/restaurants/usage/:restaurantId/renewals/:key/resolve": "integration:Renew",
       "GET /api/pax8/subscriptions": "integration:Read",
       "GET /api/pax8/subscriptions/:subscriptionId/usage-summaries": "integration:Read",
       "GET /api/pax8/usage-summaries/:id": "integration:Read",
