@@ -9,6 +9,8 @@ import { refreshQuery } from "./refresh";
 import { parseInput } from "./validate";
 
 const LATE = Symbol("late");
+/** How long an assembled overview answers every reader (an invalidation ends it sooner). */
+const MEMO_MS = 100;
 const key = (id: string) => `overview:${id}`;
 
 /**
@@ -72,12 +74,14 @@ export function overviewRoute(
     return entries.flat();
   }
 
-  // The answer is the same for every reader: the reads that arrive while one is being assembled
-  // share it (unless an invalidation lands in between), and an answer equal to the last one reuses
-  // its serialized and compressed bytes.
+  // The answer is the same for every reader, so readers share one: assembled at most once per
+  // MEMO_MS and never across an invalidation this replica has seen (the cache's version; the epoch
+  // check sees other replicas' before the next assembly). Cached figures are as fresh as before;
+  // figures an integration reads from its own tables (api-keys' synced data) may be up to MEMO_MS
+  // behind a sync. An answer equal to the last one reuses its serialized and compressed bytes.
   const cache = app.usageConsole?.cache;
   let last: JsonAnswer | null = null;
-  let flight: { version: number; answer: Promise<JsonAnswer> } | null = null;
+  let flight: { version: number; at: number; answer: Promise<JsonAnswer> } | null = null;
   const answerOf = async (refresh: boolean) => {
     const body = JSON.stringify({ integrations: await assemble(refresh) });
     if (last?.body !== body) last = new JsonAnswer(body);
@@ -88,13 +92,8 @@ export function overviewRoute(
     const { refresh } = parseInput(refreshQuery, request.query, "query");
     if (refresh) return (await answerOf(true)).send(request, reply);
     const version = cache?.version ?? 0;
-    if (!flight || flight.version !== version) {
-      const current = {
-        version,
-        answer: answerOf(false).finally(() => {
-          if (flight === current) flight = null;
-        }),
-      };
+    if (!flight || flight.version !== version || Date.now() - flight.at > MEMO_MS) {
+      const current = { version, at: Date.now(), answer: answerOf(false) };
       flight = current;
     }
     return (await flight.answer).send(request, reply);
