@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import type { ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { resolve } from "node:path";
 import fastifyHelmet from "@fastify/helmet";
@@ -35,39 +34,43 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
 }
 
 const NONCE = "__CSP_NONCE__";
-const nonceOf = (res: ServerResponse) => (res as ServerResponse & { styleNonce?: string }).styleNonce ?? "";
+
+/** The page's policy: no inline script; antd's runtime styles carry this response's nonce. */
+const pagePolicy = (nonce: string) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src-elem 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join(";");
+
+/** Everything that is not a page (JSON, assets) renders nothing and may not be framed. */
+const OTHER_POLICY = "default-src 'none';frame-ancestors 'none'";
 
 /**
- * The pages' security headers: a Content-Security-Policy the SPA satisfies (no inline script; antd's
- * runtime styles carry a per-response nonce that index.html hands to the app), no framing, nosniff,
- * same-origin referrers, HSTS when served over HTTPS.
+ * The security headers: a Content-Security-Policy the SPA satisfies on its pages (no inline
+ * script; antd's runtime styles carry a per-response nonce that index.html hands to the app) and a
+ * closed one on every other answer, no framing, nosniff, same-origin referrers, HSTS when served
+ * over HTTPS. Helmet's headers are fixed, so it computes them once; only a page makes a nonce.
  */
 export async function securityHeaders(app: FastifyInstance, https: boolean) {
-  app.addHook("onRequest", async (_request, reply) => {
-    (reply.raw as ServerResponse & { styleNonce?: string }).styleNonce = randomBytes(16).toString("base64");
-  });
   await app.register(fastifyHelmet, {
     global: true,
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrcElem: ["'self'", (_req, res) => `'nonce-${nonceOf(res as ServerResponse)}'`],
-        styleSrcAttr: ["'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
+    contentSecurityPolicy: false,
     frameguard: { action: "deny" },
     referrerPolicy: { policy: "same-origin" },
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.header("content-security-policy", OTHER_POLICY);
   });
 }
 
@@ -90,11 +93,14 @@ export function serveSpa(app: FastifyInstance, root: string) {
       },
     });
   }
-  const page = (reply: FastifyReply) =>
-    reply
+  const page = (reply: FastifyReply) => {
+    const nonce = randomBytes(16).toString("base64");
+    return reply
       .header("cache-control", "no-cache")
+      .header("content-security-policy", pagePolicy(nonce))
       .type("text/html")
-      .send(html!.replaceAll(NONCE, nonceOf(reply.raw)));
+      .send(html!.replaceAll(NONCE, nonce));
+  };
   if (html) app.get("/", (_request, reply) => page(reply));
   app.setNotFoundHandler((request, reply) => {
     if (request.method !== "GET" || !html) {

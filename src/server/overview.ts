@@ -75,8 +75,8 @@ export function overviewRoute(
   }
 
   // The answer is the same for every reader, so readers share one: assembled at most once per
-  // MEMO_MS and never across an invalidation this replica has seen (the cache's version; the epoch
-  // check sees other replicas' before the next assembly). Cached figures are as fresh as before;
+  // MEMO_MS and never across an invalidation (the cache's version, after the same epoch check every
+  // read makes, so another replica's invalidation ends it too). Cached figures are as fresh as before;
   // figures an integration reads from its own tables (api-keys' synced data) may be up to MEMO_MS
   // behind a sync. An answer equal to the last one reuses its serialized and compressed bytes.
   const cache = app.usageConsole?.cache;
@@ -91,7 +91,7 @@ export function overviewRoute(
   app.get("/integrations/usage", { config: { permission: PERMISSIONS.integrationRead } }, async (request, reply) => {
     const { refresh } = parseInput(refreshQuery, request.query, "query");
     if (refresh) return (await answerOf(true)).send(request, reply);
-    const version = cache?.version ?? 0;
+    const version = (await cache?.version()) ?? 0;
     if (!flight || flight.version !== version || Date.now() - flight.at > MEMO_MS) {
       const current = { version, at: Date.now(), answer: answerOf(false) };
       flight = current;

@@ -81,30 +81,30 @@ export class Sessions {
   }
 
   async destroy(id: string): Promise<void> {
-    const idHash = this.hash(id);
-    this.remembered.delete(idHash);
-    await this.db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+    this.remembered.delete(id);
+    await this.db.deleteFrom("sessions").where("id_hash", "=", this.hash(id)).execute();
   }
 
   /** The session's user, or null when it is unknown, idle for too long or past its lifetime (then it is deleted). */
   resolve(id: string): Promise<ConsoleUser | null> {
-    const idHash = this.hash(id);
     const now = Date.now();
-    const known = this.remembered.get(idHash);
+    // Remembered under the cookie's own value (only in this process's memory): a hit needs no HMAC.
+    const known = this.remembered.get(id);
     // Trusted only while recent and certainly alive; otherwise the database decides.
     if (known && now - known.checkedAt < SESSION_RECHECK_MS && now - known.lastSeenAt <= this.idleMs && now - known.createdAt <= this.maxMs) {
       return Promise.resolve(known.user);
     }
-    let lookup = this.lookups.get(idHash);
+    let lookup = this.lookups.get(id);
     if (!lookup) {
-      lookup = this.lookup(idHash).finally(() => this.lookups.delete(idHash));
-      this.lookups.set(idHash, lookup);
+      lookup = this.lookup(id).finally(() => this.lookups.delete(id));
+      this.lookups.set(id, lookup);
     }
     return lookup;
   }
 
-  private async lookup(idHash: string): Promise<ConsoleUser | null> {
-    this.remembered.delete(idHash);
+  private async lookup(id: string): Promise<ConsoleUser | null> {
+    this.remembered.delete(id);
+    const idHash = this.hash(id);
     const row = await this.db
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
@@ -136,7 +136,7 @@ export class Sessions {
       permissions: permissionsOf(row.role),
       restaurantId: row.restaurant_id,
     };
-    this.remembered.set(idHash, { user, createdAt, lastSeenAt, checkedAt: now });
+    this.remembered.set(id, { user, createdAt, lastSeenAt, checkedAt: now });
     if (this.remembered.size > MAX_REMEMBERED) this.remembered.delete(this.remembered.keys().next().value!);
     return user;
   }

@@ -35,7 +35,8 @@ export type ReadCache = Pick<UpstreamCache, "get" | "invalidate">;
  *
  * A write that changes what the upstream answers (a renewal, a new key) calls `invalidate(prefix)`:
  * it bumps the prefix's epoch in the database, and every replica checks the epochs before it reads
- * (one query shared by the reads that arrive together), so none serves the old figures after it.
+ * (one query shared by the reads that arrive in the same turn of the event loop, started after
+ * they arrived), so none serves the old figures after it.
  * A read in flight when an invalidation lands is answered but not kept.
  */
 export class UpstreamCache {
@@ -47,8 +48,12 @@ export class UpstreamCache {
   /** Bumped by every invalidation this replica sees: a fetch that started before one is not kept. */
   private generation = 0;
 
-  /** Changes with every invalidation this replica has seen: work begun under another value predates one. */
-  get version(): number {
+  /**
+   * Applies other replicas' invalidations (the same shared check a read makes), then answers a
+   * number that changes with every invalidation: work begun under another value predates one.
+   */
+  async version(): Promise<number> {
+    await this.checkEpochs();
     return this.generation;
   }
 
@@ -122,20 +127,27 @@ export class UpstreamCache {
     for (const key of this.inflight.keys()) if (key.startsWith(prefix)) this.inflight.delete(key);
   }
 
-  /** Applies the invalidations other replicas made since the last look. */
+  /**
+   * Applies the invalidations other replicas made since the last look. Every read waits for a look
+   * that starts after it arrived (never one already under way, which could predate a change), and
+   * the reads that arrive in one turn of the event loop share it: one query per turn under load.
+   */
   private checkEpochs(): Promise<void> {
-    this.epochCheck ??= (async () => {
-      const rows = await this.db.selectFrom("upstream_cache_epochs").select(["prefix", "epoch"]).execute();
-      const first = this.seen === null;
-      const seen = (this.seen ??= new Map());
-      for (const { prefix, epoch } of rows) {
-        if (!first && seen.get(prefix) !== Number(epoch)) this.forget(prefix);
-        seen.set(prefix, Number(epoch));
-      }
-    })().finally(() => {
+    this.epochCheck ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       this.epochCheck = null;
+      return this.readEpochs();
     });
     return this.epochCheck;
+  }
+
+  private async readEpochs(): Promise<void> {
+    const rows = await this.db.selectFrom("upstream_cache_epochs").select(["prefix", "epoch"]).execute();
+    const first = this.seen === null;
+    const seen = (this.seen ??= new Map());
+    for (const { prefix, epoch } of rows) {
+      if (!first && seen.get(prefix) !== Number(epoch)) this.forget(prefix);
+      seen.set(prefix, Number(epoch));
+    }
   }
 
   private async fetchAndStore<T>(key: string, fetcher: () => Promise<T>): Promise<Cached<T>> {
