@@ -35,6 +35,9 @@ export type Intent = Omit<RenewalIntentsTable, "id"> & { id: number };
 export type IntentsDb = Kysely<Db extends Kysely<infer C> ? C & { restaurants_renewal_intents: RenewalIntentsTable } : never>;
 export const intentsOf = (db: Db): IntentsDb => db.withTables<{ restaurants_renewal_intents: RenewalIntentsTable }>();
 
+/** How far another replica's clock may be off: a renewal that finished this close before a read may be missing from it. */
+export const CLOCK_MARGIN_MS = 1_000;
+
 export const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 
 /** New migrations only, never an edit of a shipped one. */
@@ -70,8 +73,7 @@ export async function recordIntent(
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) return false;
-  // Two seconds' margin for another replica's clock.
-  const since = new Date(readAt - 2_000).toISOString();
+  const since = new Date(readAt - CLOCK_MARGIN_MS).toISOString();
   const finished = await db
     .selectFrom("restaurants_renewal_intents")
     .select("id")

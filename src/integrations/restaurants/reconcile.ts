@@ -5,7 +5,7 @@ import { AppError } from "../../server/errors";
 import type { Journal, Outcome } from "../../server/idempotency";
 import type { RenewOutcome, RenewResponseBody } from "./api";
 import type { RestaurantDetail } from "./contract";
-import { auditIntent, finishIntent, type Intent, type IntentState, intentsOf, monthOf, recordIntent } from "./intents";
+import { auditIntent, CLOCK_MARGIN_MS, finishIntent, type Intent, type IntentState, intentsOf, monthOf, recordIntent } from "./intents";
 import { KEYS, type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
 
 /** What the audit log, the renewal history and the key's 409 say of a renewal nobody can decide on. */
@@ -40,13 +40,13 @@ export function renewalJournal(
     /** What the answer means for the intent, set by the work before it answers. */
     verdict: "not_applied" as IntentState,
     details: {} as Record<string, unknown>,
-    async prepare() {
-      await sweep(ctx, restaurantId);
-      const readAt = Date.now();
-      const detail = await restaurantsClient(ctx)
-        .getRestaurant(restaurantId)
-        .catch((error) => Promise.reject(restaurantError(error, restaurantId)));
-      return { before: detail.adjustedBy, month: monthOf(new Date(readAt)), readAt };
+    /** Requests that arrive together with one key share one read (the burst of a double click). */
+    prepare() {
+      const id = `${scope}\n${key}`;
+      const mine = preparing.get(ctx) ?? preparing.set(ctx, new Map()).get(ctx)!;
+      const shared = mine.get(id) ?? readBefore(ctx, restaurantId).finally(() => mine.delete(id));
+      mine.set(id, shared);
+      return shared;
     },
     async record(trx, prepared) {
       const { before, month, readAt } = prepared as { before: number; month: string; readAt: number };
@@ -89,6 +89,33 @@ export function renewalJournal(
     },
   } satisfies Journal & Record<string, unknown>;
   return journal;
+}
+
+const preparing = new WeakMap<RestaurantsContext, Map<string, Promise<{ before: number; month: string; readAt: number }>>>();
+
+/** The restaurant's `adjustedBy` before a renewal, after checking any renewal of it a dead server left pending. */
+async function readBefore(ctx: RestaurantsContext, restaurantId: string) {
+  await sweep(ctx, restaurantId);
+  // Another renewal of it in flight, or just finished: wait for it before reading, rather than read again and again.
+  const until = Date.now() + ctx.core.UPSTREAM_TIMEOUT_MS + 5_000;
+  while (Date.now() < until) {
+    const since = new Date(Date.now() - CLOCK_MARGIN_MS).toISOString();
+    const busy = await intentsOf(ctx.db)
+      .selectFrom("restaurants_renewal_intents")
+      .select(["state", "finished_at"])
+      .where("restaurant_id", "=", restaurantId)
+      .where((eb) => eb.or([eb("state", "=", "pending"), eb("finished_at", ">=", since)]))
+      .execute();
+    if (busy.length === 0) break;
+    const pending = busy.some((b) => b.state === "pending");
+    const latest = Math.max(...busy.map((b) => Date.parse(b.finished_at ?? "") || 0));
+    await new Promise((r) => setTimeout(r, pending ? 50 : Math.max(10, latest + CLOCK_MARGIN_MS - Date.now() + 5)));
+  }
+  const readAt = Date.now();
+  const detail = await restaurantsClient(ctx)
+    .getRestaurant(restaurantId)
+    .catch((error) => Promise.reject(restaurantError(error, restaurantId)));
+  return { before: detail.adjustedBy, month: monthOf(new Date(readAt)), readAt };
 }
 
 const pendingIntent = (db: RestaurantsContext["db"], scope: string, key: string) =>
