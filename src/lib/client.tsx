@@ -13,8 +13,8 @@ export { type ClientIntegration, defineClientIntegration, type OverviewCardProps
 export { type ApiError, errorMessage, http, toHttpError } from "../client/http";
 export { fetchMe, forgetMe, type Me } from "../client/me";
 export { OverviewCardFrame, QuotaCard } from "../client/overview/quota-card";
-export { AsOf, type PageQuery, ReadPage } from "../client/read-page";
 export { prefetchFirstScreen, queryClient } from "../client/query-client";
+export { AsOf, type PageQuery, ReadPage } from "../client/read-page";
 export { Forbidden, NotFound } from "../client/status-pages";
 export { useRefresh } from "../client/use-refresh";
 export type { Envelope, IntegrationUsage, ReadMeta } from "../integrations/usage";

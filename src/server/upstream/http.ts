@@ -109,7 +109,7 @@ export async function upstreamFetch<T = unknown>(req: UpstreamRequest): Promise<
 
 /** True when the connection was refused or the host unknown: the request never reached the upstream. */
 function refused(error: unknown): boolean {
-  const code = ((error as { cause?: { code?: string } }).cause ?? {}).code;
+  const code = (error as { cause?: { code?: string } }).cause?.code;
   return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
 }
 
