@@ -9,7 +9,6 @@ import { groups, suites } from "./suites";
  */
 const names = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const only = new Set(names.flatMap((n) => groups[n] ?? [n]));
-// A half's name is also a suite's ("server"): the half wins, it includes the suite.
 const results: BenchResult[] = [];
 for (const [name, load] of Object.entries(suites)) {
   if (only.size && !only.has(name)) continue;

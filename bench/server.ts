@@ -5,7 +5,7 @@ import autocannon, { type Result } from "autocannon";
 import { type BenchResult, type BenchSuite, benchOptions, round } from "./lib";
 import { freePort, rssMb, startBare, startConsole, stop } from "./processes";
 
-const suite = "server";
+const suite = "http";
 
 /** Cached reads and their target share of the bare route's rate (issue 11). */
 const READS = [

@@ -3,7 +3,7 @@ import type { BenchSuite } from "./lib";
 /** The benchmarks `npm run bench` runs, in order: one line a suite. */
 export const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   core: () => import("./core"),
-  server: () => import("./server"),
+  http: () => import("./server"),
   pax8: () => import("./pax8"),
   "api-keys": () => import("./api-keys"),
   restaurants: () => import("./restaurants"),
@@ -12,5 +12,5 @@ export const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
 /** `npm run bench -- web` or `-- server`: the suites of one half. */
 export const groups: Record<string, string[]> = {
   web: ["core", "restaurants"],
-  server: ["server", "pax8", "api-keys"],
+  server: ["http", "pax8", "api-keys"],
 };
