@@ -89,18 +89,18 @@ export class UpstreamCache {
     return { get: (key, fetcher, options) => this.get(key, fetcher, { upstream, ...options }), invalidate: (prefix) => this.invalidate(prefix) };
   }
 
-  /** The call's answer, or past the budget the last good one (stale) while the call goes on and fills the cache. */
+  /** The call's answer, or past the budget the last good one (stale) while the call goes on and fills the cache; with no last good one, the call's answer. */
   private async withinBudget<T>(key: string, call: Promise<Cached<T>>, budgetMs: number, upstream: string): Promise<Cached<T>> {
     if (!Number.isFinite(budgetMs)) return call;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
     const first = await Promise.race([call, late]).finally(() => clearTimeout(timer));
     if (first) return first;
-    call.catch(() => undefined); // finishes in the background
-    const error = new UpstreamError(upstream, "timeout", `${upstream} did not answer within the read budget`);
     const last = await this.lastGood<T>(key);
-    if (!last) throw error;
-    return { ...last, stale: true, error };
+    // Nothing to show instead: the call's own answer (or failure) is the best there is.
+    if (!last) return call;
+    call.catch(() => undefined); // finishes in the background and fills the cache
+    return { ...last, stale: true, error: new UpstreamError(upstream, "timeout", `${upstream} did not answer within the read budget`) };
   }
 
   private async lastGood<T>(key: string): Promise<{ value: T; fetchedAt: string } | undefined> {
