@@ -89,14 +89,14 @@ describe("idle sessions", () => {
   });
 });
 
-describe("session lifetimes, to the second", () => {
+describe.each(TEST_DATABASES)("session lifetimes, to the second (%s)", (database) => {
   // Only Date is faked: the server's own timers run as usual.
   afterEach(() => vi.useRealTimers());
   const at = (ms: number) => vi.setSystemTime(start + ms);
   let start = 0;
 
   it("keep a session in use alive past SESSION_IDLE_MINUTES, and end it one idle period after its last use", async () => {
-    const t = await startTestApp({ env: { SESSION_IDLE_MINUTES: "1" } });
+    const t = await startTestApp({ database, env: { SESSION_IDLE_MINUTES: "1" } });
     try {
       vi.useFakeTimers({ toFake: ["Date"] });
       start = Date.now();
@@ -116,7 +116,7 @@ describe("session lifetimes, to the second", () => {
   });
 
   it("end a session SESSION_MAX_HOURS after sign-in however active, and prune ended sessions", async () => {
-    const t = await startTestApp({ env: { SESSION_MAX_HOURS: "1" } });
+    const t = await startTestApp({ database, env: { SESSION_MAX_HOURS: "1" } });
     try {
       vi.useFakeTimers({ toFake: ["Date"] });
       start = Date.now();

@@ -11,6 +11,8 @@ export function createImaiClient({ baseUrl, apiKey, timeoutMs }: { baseUrl: stri
     timeoutMs,
     auth: () => ({ authkey: apiKey }),
     errorCode: (body) => imaiErrorBody.safeParse(body).data?.error,
+    // IMAI allows 10 requests a second.
+    ratePerSecond: 10,
   });
   return { accountInfo: () => upstream.get("account/info/", accountInfoSuccess) };
 }

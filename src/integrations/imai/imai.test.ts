@@ -80,6 +80,22 @@ describe.each(TEST_DATABASES)("IMAI through the server (%s)", (database) => {
   });
 });
 
+describe("IMAI's rate", () => {
+  it("is never exceeded: 25 reads at once are spaced to 10 a second, none refused", async () => {
+    const { startImaiSimulator } = await import("./simulator");
+    const { createImaiClient } = await import("./client");
+    const sim = await startImaiSimulator({ credits: 500 });
+    try {
+      const client = createImaiClient({ baseUrl: sim.url, apiKey: sim.env.IMAI_API_KEY });
+      const answers = await Promise.all(Array.from({ length: 25 }, () => client.accountInfo()));
+      expect(answers.every((a) => a.credits === 500)).toBe(true);
+      expect(sim.control.limited).toBe(0);
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
 describe("IMAI without a database answer to fall back on", () => {
   it("shows status error when IMAI fails on the first call", async () => {
     const t = await startTestApp({ env: { UPSTREAM_TIMEOUT_MS: "300" } });

@@ -8,6 +8,8 @@ export class ImaiSimulatorControl extends SimulatorControl {
   credits = 7_540;
   /** IMAI allows 10 requests a second. */
   readonly perSecond = 10;
+  /** Requests refused for going over the rate. */
+  limited = 0;
   private window: { second: number; count: number } = { second: 0, count: 0 };
 
   consume(n: number): void {
@@ -18,7 +20,9 @@ export class ImaiSimulatorControl extends SimulatorControl {
   admit(): boolean {
     const second = Math.floor(Date.now() / 1000);
     if (this.window.second !== second) this.window = { second, count: 0 };
-    return ++this.window.count <= this.perSecond;
+    const admitted = ++this.window.count <= this.perSecond;
+    if (!admitted) this.limited++;
+    return admitted;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { parseRetryAfter, UpstreamError, type UpstreamRequest, type UpstreamResponse, upstreamFetch } from "./http";
+import { parseRetryAfter, rateLimiter, UpstreamError, type UpstreamRequest, type UpstreamResponse, upstreamFetch } from "./http";
 
 /** Query parameters: any object of plain values (undefined ones are left out). */
 type Query = object;
@@ -23,6 +23,8 @@ export interface UpstreamClientOptions {
   maxRetryAfterS?: number;
   /** Headers on every call besides the credential (a User-Agent, a mock server's Prefer). */
   headers?: Headers;
+  /** The upstream's documented rate: calls are spaced so that this process never exceeds it. */
+  ratePerSecond?: number;
 }
 
 export interface CallOptions {
@@ -40,6 +42,7 @@ export interface CallOptions {
 export function createUpstreamClient(options: UpstreamClientOptions) {
   const root = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
   const { name } = options;
+  const beforeTry = options.ratePerSecond ? rateLimiter(`${name} ${root}`, options.ratePerSecond) : undefined;
 
   function url(path: string, query: Query = {}): string {
     const target = new URL(path.replace(/^\//, ""), root);
@@ -58,6 +61,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         timeoutMs: options.timeoutMs,
         ...(options.retries !== undefined && method === "GET" ? { retries: options.retries } : {}),
         maxRetryAfterS: options.maxRetryAfterS,
+        beforeTry,
       });
     const headers = call.auth ?? (await options.auth?.()) ?? {};
     const res = await request(headers);

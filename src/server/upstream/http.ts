@@ -43,6 +43,8 @@ export interface UpstreamRequest {
   retries?: number;
   /** Longest Retry-After honoured before giving up, in seconds. */
   maxRetryAfterS?: number;
+  /** Waits for the upstream's rate before each try (see `rateLimiter`). */
+  beforeTry?: () => Promise<void>;
 }
 
 export interface UpstreamResponse<T = unknown> {
@@ -70,6 +72,7 @@ export async function upstreamFetch<T = unknown>(req: UpstreamRequest): Promise<
   const retries = req.retries ?? (method === "GET" ? 2 : 0);
   const maxRetryAfterS = req.maxRetryAfterS ?? 10;
   for (let attempt = 0; ; attempt++) {
+    await req.beforeTry?.();
     let response: Response;
     try {
       response = await fetch(req.url, {
@@ -111,6 +114,28 @@ export async function upstreamFetch<T = unknown>(req: UpstreamRequest): Promise<
 function refused(error: unknown): boolean {
   const code = (error as { cause?: { code?: string } }).cause?.code;
   return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
+}
+
+const limiters = new Map<string, () => Promise<void>>();
+
+/**
+ * Spaces the calls to one upstream so that they never exceed `perSecond`, however many readers
+ * ask at once: each call waits for its slot. One limiter per upstream and base URL in this process.
+ */
+export function rateLimiter(key: string, perSecond: number): () => Promise<void> {
+  let limiter = limiters.get(key);
+  if (!limiter) {
+    const spacingMs = 1000 / perSecond;
+    let next = 0;
+    limiter = () => {
+      const now = Date.now();
+      const at = Math.max(now, next);
+      next = at + spacingMs;
+      return at > now ? sleep(at - now).then(() => undefined) : Promise.resolve();
+    };
+    limiters.set(key, limiter);
+  }
+  return limiter;
 }
 
 function backoff(attempt: number): number {
