@@ -26,6 +26,8 @@ export const KEYS = {
   list: (limit: number, offset: number) => `restaurants:list:${limit}:${offset}`,
   /** Every restaurant the alerts can name (threshold 0, all pages): any threshold and its count are served from it. */
   alerts: "restaurants:alerts:all",
+  /** The header badge's count at the upstream's default threshold. */
+  badge: "restaurants:alerts:badge",
   restaurant: (id: string) => `restaurants:restaurant:${id}:`,
   /** What a renew changes: the restaurant, every list page, every alerts page and the count. */
   afterRenew: (id: string) => [`restaurants:restaurant:${id}:`, "restaurants:list:", "restaurants:alerts"],
@@ -113,6 +115,14 @@ export const readsFor = perContext((ctx: RestaurantsContext) => {
     },
     /** How many restaurants are near quota: from the same read, refreshed every minute whoever asks. */
     async alertsCount(refresh: boolean, threshold = DEFAULT_ALERT_THRESHOLD): Promise<Cached<{ count: number; threshold: number }>> {
+      // The badge's own threshold: the upstream counts (one call, limit 1, a minute), not every page of every restaurant.
+      if (threshold === DEFAULT_ALERT_THRESHOLD) {
+        const counted = await cache.get(KEYS.badge, async () => (await client.listAlerts({ threshold, limit: 1, offset: 0 })).pagination.total, {
+          refresh,
+          ttlMs: Math.min(ALERTS_COUNT_TTL_MS, ctx.core.UPSTREAM_CACHE_TTL_S * 1000),
+        });
+        return { ...counted, value: { count: counted.value, threshold } };
+      }
       const all = await allAlerts(refresh);
       return { ...all, value: { count: atThreshold(all.value, threshold).length, threshold } };
     },
