@@ -103,7 +103,7 @@ export function serveSpa(app: FastifyInstance, root: string) {
   };
   if (html) app.get("/", (_request, reply) => page(reply));
   app.setNotFoundHandler((request, reply) => {
-    if (request.method !== "GET" || !html) {
+    if ((request.method !== "GET" && request.method !== "HEAD") || !html) {
       return reply.code(404).send({ error: { code: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}.` }, requestId: request.id });
     }
     // Client-side routes: the SPA decides what to show.

@@ -89,6 +89,7 @@ describe("the edge: every error in the error shape, bounded input, headers", () 
     const api = await t.app.inject({ url: "/api/auth/me", headers: { cookie: admin } });
     expect(api.headers["cache-control"]).toBe("no-store");
     const page = await t.app.inject({ url: "/integrations" });
+    expect((await t.app.inject({ method: "HEAD", url: "/integrations" })).headers["content-type"]).toMatch(/text\/html/);
     expect(page.headers["x-content-type-options"]).toBe("nosniff");
     expect(page.headers["referrer-policy"]).toBe("same-origin");
     expect(String(page.headers["content-security-policy"])).toMatch(/frame-ancestors 'none'/);
