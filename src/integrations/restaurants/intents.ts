@@ -38,6 +38,16 @@ export const intentsOf = (db: Db): IntentsDb => db.withTables<{ restaurants_rene
 /** How far another replica's clock may be off: a renewal that finished this close before a read may be missing from it. */
 export const CLOCK_MARGIN_MS = 1_000;
 
+/** Intents this process finished (ids, the newest 1,000): its own clock ordered them, so no margin is needed for them. */
+const finishedHere = new Set<number>();
+
+/**
+ * True when a renewal finished this close to `readAt` may be missing from a read made then: one
+ * finished by another replica within the clock margin, or by this process not strictly before.
+ */
+export const mayBeUnseen = (row: { id: number; finished_at: string | null }, readAt: number) =>
+  row.finished_at !== null && (finishedHere.has(row.id) ? Date.parse(row.finished_at) >= readAt : Date.parse(row.finished_at) >= readAt - CLOCK_MARGIN_MS);
+
 export const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 
 /** New migrations only, never an edit of a shipped one. */
@@ -76,12 +86,12 @@ export async function recordIntent(
   const since = new Date(readAt - CLOCK_MARGIN_MS).toISOString();
   const finished = await db
     .selectFrom("restaurants_renewal_intents")
-    .select("id")
+    .select(["id", "finished_at"])
     .where("restaurant_id", "=", intent.restaurant_id)
     .where("finished_at", ">=", since)
-    .executeTakeFirst();
+    .execute();
   // False makes once() roll the claim (this insert included) back.
-  return !finished;
+  return !finished.some((row) => mayBeUnseen(row, readAt));
 }
 
 /** Sets a pending intent's outcome (and the audit entry that says it), in the caller's transaction. */
@@ -91,6 +101,8 @@ export async function finishIntent(trx: Db, id: number, state: IntentState, reso
     .set({ state, finished_at: nowIso(), checking_until: null, ...(resolvedBy ? { resolved_by: resolvedBy } : {}) })
     .where("id", "=", id)
     .execute();
+  finishedHere.add(id);
+  if (finishedHere.size > 1_000) finishedHere.delete(finishedHere.values().next().value!);
 }
 
 /** The audit entry of a renewal written in a transaction with its intent's outcome (the shape audit.ts writes). */

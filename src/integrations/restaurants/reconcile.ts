@@ -5,7 +5,7 @@ import { AppError } from "../../server/errors";
 import type { Journal, Outcome } from "../../server/idempotency";
 import type { RenewOutcome, RenewResponseBody } from "./api";
 import type { RestaurantDetail } from "./contract";
-import { auditIntent, CLOCK_MARGIN_MS, finishIntent, type Intent, type IntentState, intentsOf, monthOf, recordIntent } from "./intents";
+import { auditIntent, CLOCK_MARGIN_MS, finishIntent, type Intent, type IntentState, intentsOf, mayBeUnseen, monthOf, recordIntent } from "./intents";
 import { KEYS, type RestaurantsContext, restaurantError, restaurantsClient } from "./reads";
 
 /** What the audit log, the renewal history and the key's 409 say of a renewal nobody can decide on. */
@@ -99,17 +99,20 @@ async function readBefore(ctx: RestaurantsContext, restaurantId: string) {
   // Another renewal of it in flight, or just finished: wait for it before reading, rather than read again and again.
   const until = Date.now() + ctx.core.UPSTREAM_TIMEOUT_MS + 5_000;
   while (Date.now() < until) {
-    const since = new Date(Date.now() - CLOCK_MARGIN_MS).toISOString();
-    const busy = await intentsOf(ctx.db)
-      .selectFrom("restaurants_renewal_intents")
-      .select(["state", "finished_at"])
-      .where("restaurant_id", "=", restaurantId)
-      .where((eb) => eb.or([eb("state", "=", "pending"), eb("finished_at", ">=", since)]))
-      .execute();
+    const now = Date.now();
+    const since = new Date(now - CLOCK_MARGIN_MS).toISOString();
+    const busy = (
+      await intentsOf(ctx.db)
+        .selectFrom("restaurants_renewal_intents")
+        .select(["id", "state", "finished_at"])
+        .where("restaurant_id", "=", restaurantId)
+        .where((eb) => eb.or([eb("state", "=", "pending"), eb("finished_at", ">=", since)]))
+        .execute()
+    ).filter((b) => b.state === "pending" || mayBeUnseen(b, now));
     if (busy.length === 0) break;
     const pending = busy.some((b) => b.state === "pending");
     const latest = Math.max(...busy.map((b) => Date.parse(b.finished_at ?? "") || 0));
-    await new Promise((r) => setTimeout(r, pending ? 50 : Math.max(10, latest + CLOCK_MARGIN_MS - Date.now() + 5)));
+    await new Promise((r) => setTimeout(r, pending ? 50 : Math.min(50, Math.max(5, latest + CLOCK_MARGIN_MS - Date.now() + 5))));
   }
   const readAt = Date.now();
   const detail = await restaurantsClient(ctx)
