@@ -2,7 +2,7 @@ import type { Envelope } from "../usage";
 import type { RenewResult, RestaurantDetail, RestaurantUsage, UsageAlerts, UsageList } from "./contract";
 
 /**
- * The console's own routes for restaurants (DESIGN.md), written once: the server registers them,
+ * The console's own routes for restaurants (docs/architecture.md), written once: the server registers them,
  * the browser calls them (relative to the API base). Every read answers `{data, meta}`; `data` is
  * the upstream's shape. The server's input schemas are in inputs.ts.
  */

@@ -11,7 +11,7 @@ import { renewRoutes } from "./renew";
 const read = { config: { permission: PERMISSIONS.integrationRead } };
 const countQuery = readQuery.extend({ threshold: alertsQuery.shape.threshold });
 
-/** The BFF routes of restaurants (DESIGN.md): the upstream's paths and shapes in `{data, meta}`, minus its credentials. */
+/** The BFF routes of restaurants (docs/architecture.md): the upstream's paths and shapes in `{data, meta}`, minus its credentials. */
 export function restaurantsRoutes(app: FastifyInstance, ctx: RestaurantsContext) {
   const reads = readsFor(ctx);
 
