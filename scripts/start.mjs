@@ -34,7 +34,12 @@ export function ensureBuilt() {
     const built = builtAt(target.output);
     if (built >= Math.max(...target.inputs.map(newest))) continue;
     console.log(built ? `Sources changed: rebuilding ${target.name}…` : `Building ${target.name} (first start)…`);
-    const result = spawnSync(vite, ["build", ...target.args, "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+    // Always a production build, whatever NODE_ENV the caller has (a test runner's "test" would bundle React's development build).
+    const result = spawnSync(vite, ["build", ...target.args, "--logLevel", "warn"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
 }
