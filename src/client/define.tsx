@@ -61,7 +61,7 @@ export const defineClientIntegration = (integration: ClientIntegration): ClientI
 export const providerName = (id: string) => `usage-console/${id}`;
 
 /** What shows while a page's code loads. */
-export const pageFallback = <Spin style={{ display: "block", margin: 48 }} />;
+const pageFallback = <Spin style={{ display: "block", margin: 48 }} />;
 
 /** Refine resources of an integration, under `parent` in the menu. */
 export function resourcesOf(integration: ClientIntegration, parent?: string, defaultPermission?: string): ResourceProps[] {
