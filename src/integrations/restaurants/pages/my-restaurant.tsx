@@ -1,10 +1,10 @@
 import { useOne } from "@refinedev/core";
-import { Col, Row, Skeleton } from "antd";
+import { Skeleton } from "antd";
 import { ReadPage } from "../../../client/read-page";
 import type { Own } from "../api";
 import { RESOURCES } from "../data-provider";
 import { metaOf } from "./queries";
-import { HistoryCard, UsageSummary } from "./usage-summary";
+import { RestaurantFigures } from "./usage-summary";
 
 /** /my-restaurant: an owner's own restaurant (the server picks it from the session): its card and history only. */
 export default function MyRestaurant() {
@@ -18,18 +18,7 @@ export default function MyRestaurant() {
       meta={metaOf(query.data)}
       errorTitle="Could not load your restaurant"
     >
-      {own ? (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={12}>
-            <UsageSummary restaurant={own} />
-          </Col>
-          <Col xs={24} lg={12}>
-            <HistoryCard history={own.history} />
-          </Col>
-        </Row>
-      ) : (
-        <Skeleton active paragraph={{ rows: 6 }} />
-      )}
+      {own ? <RestaurantFigures restaurant={own} /> : <Skeleton active paragraph={{ rows: 6 }} />}
     </ReadPage>
   );
 }

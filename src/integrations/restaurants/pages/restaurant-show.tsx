@@ -1,5 +1,5 @@
 import { useCan, useShow } from "@refinedev/core";
-import { Button, Card, Col, Row, Skeleton, Table, Tag } from "antd";
+import { Button, Card, Skeleton, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { errorMessage } from "../../../client/http";
@@ -13,7 +13,7 @@ import { RESOURCES } from "../data-provider";
 import { metaOf, useRenewals } from "./queries";
 import { RenewDialog } from "./renew-dialog";
 import { Ago } from "./usage-cells";
-import { HistoryCard, UsageSummary } from "./usage-summary";
+import { RestaurantFigures } from "./usage-summary";
 
 const orDash = (v: string | null) => v ?? "—";
 const RENEWAL_COLUMNS: ColumnsType<Renewal> = [
@@ -60,32 +60,24 @@ export default function RestaurantShow() {
         }
       >
         {restaurant ? (
-          <Row gutter={[16, 16]}>
-            <Col xs={24} lg={12}>
-              <UsageSummary restaurant={restaurant} />
-            </Col>
-            <Col xs={24} lg={12}>
-              <HistoryCard history={restaurant.history} />
-            </Col>
-            <Col span={24}>
-              <Card title="Renewals" data-testid="renewals">
-                {renewals.isError ? (
-                  <ErrorState compact title="Could not load the renewals" message={errorMessage(renewals.error)} onRetry={() => renewals.refetch()} />
-                ) : (
-                  <Table<Renewal>
-                    dataSource={renewals.data ?? []}
-                    columns={RENEWAL_COLUMNS}
-                    loading={renewals.isLoading}
-                    rowKey="id"
-                    size="small"
-                    pagination={false}
-                    scroll={{ x: 600 }}
-                    locale={{ emptyText: "No renewal yet." }}
-                  />
-                )}
-              </Card>
-            </Col>
-          </Row>
+          <RestaurantFigures restaurant={restaurant}>
+            <Card title="Renewals" data-testid="renewals">
+              {renewals.isError ? (
+                <ErrorState compact title="Could not load the renewals" message={errorMessage(renewals.error)} onRetry={() => renewals.refetch()} />
+              ) : (
+                <Table<Renewal>
+                  dataSource={renewals.data ?? []}
+                  columns={RENEWAL_COLUMNS}
+                  loading={renewals.isLoading}
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  scroll={{ x: 600 }}
+                  locale={{ emptyText: "No renewal yet." }}
+                />
+              )}
+            </Card>
+          </RestaurantFigures>
         ) : (
           <Skeleton active paragraph={{ rows: 6 }} />
         )}

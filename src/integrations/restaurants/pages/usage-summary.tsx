@@ -1,4 +1,5 @@
-import { Card, Descriptions, Flex, Statistic } from "antd";
+import { Card, Col, Descriptions, Flex, Row, Statistic } from "antd";
+import type { ReactNode } from "react";
 import { BarChart } from "../../../ui/bar-chart";
 import { formatDate, formatNumber } from "../../../ui/format";
 import type { HistoryEntry, RestaurantUsage } from "../contract";
@@ -43,5 +44,20 @@ export function HistoryCard({ history }: { history: readonly HistoryEntry[] }) {
     <Card title="Last 6 months" data-testid="usage-history">
       <BarChart data={historySeries(history)} title="Conversations per month, last 6 months" />
     </Card>
+  );
+}
+
+/** A restaurant's page: this month's figures beside its history, then whatever the page adds below (renewals). */
+export function RestaurantFigures({ restaurant, children }: { restaurant: RestaurantUsage & { history: readonly HistoryEntry[] }; children?: ReactNode }) {
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={12}>
+        <UsageSummary restaurant={restaurant} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <HistoryCard history={restaurant.history} />
+      </Col>
+      {children && <Col span={24}>{children}</Col>}
+    </Row>
   );
 }
